@@ -1,0 +1,134 @@
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { CountryCode } from "libphonenumber-js";
+import { createRule } from "../src/create-rule.js";
+import { getFieldValue, getLiteralCandidates, getVippsRequests, type FieldValue, type VippsRequest } from "../src/detect/index.js";
+import { PHONE_FORMATS, type PhoneFormatName } from "../src/vipps/apis.js";
+import { checkPhone, COUNTRY_CODES, type PhoneOptions } from "../src/vipps/phone.js";
+
+type MessageIds = "wrongFormat" | "invalidNumber" | "foreignNumber";
+type Options = [{ defaultCountry?: CountryCode; msisdnCountries?: CountryCode[] }];
+
+/** A constant string written somewhere that a phone field takes as its value. */
+interface PhoneValue {
+  readonly value: string;
+  /** Where the report points. */
+  readonly reportNode: TSESTree.Node;
+  readonly reportRange?: readonly [number, number];
+  /** The source range the fix rewrites and how the new value is written there; undefined when no fix is safe. */
+  readonly replace?: { readonly range: readonly [number, number]; readonly write: (value: string) => string };
+}
+
+export default createRule<Options, MessageIds>({
+  name: "mobile-number-format",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require phone numbers sent to Vipps APIs in the exact format each API expects",
+      recommended: true,
+    },
+    fixable: "code",
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          defaultCountry: {
+            type: "string",
+            enum: [...COUNTRY_CODES],
+            description: "Region assumed for numbers written without a country code (ISO 3166-1 alpha-2).",
+          },
+          msisdnCountries: {
+            type: "array",
+            items: { type: "string", enum: [...COUNTRY_CODES] },
+            uniqueItems: true,
+            minItems: 1,
+            description: "Countries whose mobile numbers MSISDN fields (ePayment, Checkout, Recurring, Login) accept.",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ defaultCountry: "NO", msisdnCountries: ["NO", "DK", "FI"] }],
+    messages: {
+      wrongFormat: '{{api}} {{field}} must be {{format}}, like "{{example}}"; got "{{value}}".',
+      invalidNumber:
+        '{{api}} {{field}} must be {{format}}, like "{{example}}"; got "{{value}}", which is not a valid mobile number.',
+      foreignNumber:
+        '{{api}} {{field}} takes mobile numbers from {{allowed}} only; got "{{value}}", a number from {{country}}.',
+    },
+  },
+  defaultOptions: [{ defaultCountry: "NO", msisdnCountries: ["NO", "DK", "FI"] }],
+  create(context, [options]) {
+    const phoneOptions: PhoneOptions = {
+      defaultCountry: options.defaultCountry ?? "NO",
+      msisdnCountries: options.msisdnCountries ?? ["NO", "DK", "FI"],
+    };
+    const sourceCode = context.sourceCode;
+    // A body shared by several calls is checked once.
+    const checked = new Set<string>();
+
+    const check = (request: VippsRequest, field: string, format: PhoneFormatName): void => {
+      const site = request.body && getFieldValue(sourceCode, request.body, field);
+      if (!site) return;
+      for (const phone of phoneValues(sourceCode, site)) {
+        const key = `${phone.replace?.range[0] ?? phone.reportNode.range[0]}:${field}`;
+        if (checked.has(key)) continue;
+        checked.add(key);
+        const verdict = checkPhone(phone.value, format, phoneOptions);
+        if (verdict.kind === "ok") continue;
+        const data = {
+          api: request.api?.label ?? "Vipps API",
+          field,
+          format: PHONE_FORMATS[format].description,
+          example: PHONE_FORMATS[format].example,
+          value: phone.value,
+        };
+        const loc = phone.reportRange
+          ? { start: sourceCode.getLocFromIndex(phone.reportRange[0]), end: sourceCode.getLocFromIndex(phone.reportRange[1]) }
+          : phone.reportNode.loc;
+        if (verdict.kind === "fixable") {
+          const replace = phone.replace;
+          context.report({
+            loc,
+            messageId: "wrongFormat",
+            data,
+            fix: replace ? (fixer) => fixer.replaceTextRange([...replace.range], replace.write(verdict.fixed)) : null,
+          });
+        } else if (verdict.kind === "invalid") {
+          context.report({ loc, messageId: "invalidNumber", data });
+        } else {
+          context.report({ loc, messageId: "foreignNumber", data: { ...data, country: verdict.country, allowed: verdict.allowed.join(", ") } });
+        }
+      }
+    };
+
+    return {
+      Program() {
+        for (const request of getVippsRequests(context)) {
+          for (const [field, spec] of Object.entries(request.endpoint?.fields ?? {})) {
+            if (spec.phone) check(request, field, spec.phone);
+          }
+        }
+      },
+    };
+  },
+});
+
+/** The constant strings a field's value may take, each with where to report and how to rewrite it. */
+function phoneValues(sourceCode: Readonly<TSESLint.SourceCode>, site: FieldValue): PhoneValue[] {
+  if (site.formValue) {
+    const range = site.formValue.range;
+    return [{ value: site.formValue.value, reportNode: site.node, reportRange: range, replace: { range, write: (value) => value } }];
+  }
+  if (!site.expression) return [];
+  return getLiteralCandidates(sourceCode, site.expression).map((candidate) => {
+    const literal = candidate.literal;
+    // A constant used elsewhere too is reported where this body uses it, and not rewritten under the other uses.
+    const onlyUse = !candidate.variable || candidate.variable.references.filter((reference) => reference.isRead()).length === 1;
+    const quote = sourceCode.getText(literal).charAt(0);
+    return {
+      value: candidate.value,
+      reportNode: candidate.variable ? site.node : literal,
+      ...(onlyUse && { replace: { range: literal.range, write: (value: string) => quote + value + quote } }),
+    };
+  });
+}

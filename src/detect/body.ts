@@ -1,0 +1,197 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import {
+  getLiteralString,
+  getStaticString,
+  isStringLiteralNode,
+  resolveExpression,
+  unwrap,
+  type StringLiteralNode,
+} from "./values.js";
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const MAX_DEPTH = 12;
+
+/** A request body as the detection found it. */
+export interface RequestBody {
+  /** The expression as written at the call (or the object literal, for a body found by its shape). */
+  readonly node: TSESTree.Node;
+  /** The object literal the body resolves to: a JSON body, or the object behind `URLSearchParams` / `qs.stringify`. */
+  readonly object: TSESTree.ObjectExpression | undefined;
+  /** A form-encoded body written as one string literal: `"login_hint=urn:msisdn:4791234567&scope=openid"`. */
+  readonly formString: StringLiteralNode | undefined;
+  /** `params.append(key, value)` and `params.set(key, value)` calls on a `URLSearchParams` body. */
+  readonly formCalls: readonly TSESTree.CallExpression[];
+}
+
+/** Where a body field's value is written. */
+export interface FieldValue {
+  /** The node to report. */
+  readonly node: TSESTree.Node;
+  /** The expression giving the value, for JSON and `URLSearchParams` bodies. */
+  readonly expression?: TSESTree.Node;
+  /** For a form string: the decoded value and the source range of its encoded text. */
+  readonly formValue?: { readonly value: string; readonly range: readonly [number, number] };
+}
+
+const isCallTo = (node: TSESTree.CallExpression, object: readonly string[], method: string): boolean => {
+  const callee = node.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    object.includes(callee.object.name) &&
+    ASTUtils.getPropertyName(callee) === method
+  );
+};
+
+const isNewUrlSearchParams = (node: TSESTree.Node): node is TSESTree.NewExpression =>
+  node.type === AST_NODE_TYPES.NewExpression &&
+  node.callee.type === AST_NODE_TYPES.Identifier &&
+  node.callee.name === "URLSearchParams";
+
+/**
+ * Follows a value to the object literal it is built from: through constants, `JSON.stringify(x)`,
+ * `new URLSearchParams(x)`, `qs.stringify(x)` and type-only wrappers.
+ */
+export function resolveObjectLiteral(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  depth = 0,
+): TSESTree.ObjectExpression | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const expression = resolveExpression(sourceCode, node);
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression;
+  let inner: TSESTree.Node | undefined;
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    if (
+      isCallTo(expression, ["JSON"], "stringify") ||
+      isCallTo(expression, ["qs", "querystring"], "stringify") ||
+      isCallTo(expression, ["Object"], "freeze")
+    ) {
+      inner = expression.arguments[0];
+    }
+  } else if (isNewUrlSearchParams(expression)) {
+    inner = expression.arguments[0];
+  }
+  return inner && inner.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectLiteral(sourceCode, inner, depth + 1) : undefined;
+}
+
+/** Reads a request body from the expression passed as body. */
+export function resolveBody(sourceCode: SourceCode, node: TSESTree.Node): RequestBody {
+  const expression = resolveExpression(sourceCode, node);
+  const formString = isStringLiteralNode(expression) && expression.range[1] - expression.range[0] > 2 ? expression : undefined;
+  return {
+    node,
+    object: resolveObjectLiteral(sourceCode, node),
+    formString: formString && getLiteralString(formString).includes("=") ? formString : undefined,
+    formCalls: findUrlSearchParamsCalls(sourceCode, node),
+  };
+}
+
+/** `params.append("k", v)` / `params.set("k", v)` on a `const params = new URLSearchParams(...)` passed as body. */
+function findUrlSearchParamsCalls(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.CallExpression[] {
+  let target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `params.toString()`
+    if (ASTUtils.getPropertyName(target.callee) === "toString") target = unwrap(target.callee.object);
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== "Variable" || !def.node.init || !isNewUrlSearchParams(unwrap(def.node.init))) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const name = ASTUtils.getPropertyName(member);
+    const call = member.parent;
+    if ((name === "append" || name === "set") && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
+      calls.push(call);
+    }
+  }
+  return calls;
+}
+
+/**
+ * The property that gives `key` its value in an object literal: the last one written wins, and spreads of object
+ * literals in reach are looked into. Getters and unknown spreads hide what comes before them.
+ */
+export function findProperty(
+  sourceCode: SourceCode,
+  object: TSESTree.ObjectExpression,
+  key: string,
+  seen: Set<TSESTree.ObjectExpression> = new Set(),
+): TSESTree.Property | undefined {
+  if (seen.has(object) || seen.size > MAX_DEPTH) return undefined;
+  seen.add(object);
+  for (let index = object.properties.length - 1; index >= 0; index--) {
+    const property = object.properties[index];
+    if (!property) continue;
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = resolveObjectLiteral(sourceCode, property.argument);
+      const found = spread ? findProperty(sourceCode, spread, key, seen) : undefined;
+      if (found) return found;
+      continue;
+    }
+    if (ASTUtils.getPropertyName(property, sourceCode.getScope(property)) !== key) continue;
+    return property.kind === "init" ? property : undefined;
+  }
+  return undefined;
+}
+
+/** The property at a dotted path (`customerInfo.mobileNumber`), following nested literals and constants. */
+export function findField(
+  sourceCode: SourceCode,
+  object: TSESTree.ObjectExpression,
+  path: string,
+): TSESTree.Property | undefined {
+  const keys = path.split(".");
+  let current: TSESTree.ObjectExpression | undefined = object;
+  for (let index = 0; current && index < keys.length; index++) {
+    const property = findProperty(sourceCode, current, keys[index] ?? "");
+    if (!property) return undefined;
+    if (index === keys.length - 1) return property;
+    current = resolveObjectLiteral(sourceCode, property.value);
+  }
+  return undefined;
+}
+
+/** Where a body field is written, in whichever form the body takes. */
+export function getFieldValue(sourceCode: SourceCode, body: RequestBody, path: string): FieldValue | undefined {
+  if (body.object) {
+    const property = findField(sourceCode, body.object, path);
+    if (property) return { node: property.value, expression: property.value };
+  }
+  for (let index = body.formCalls.length - 1; index >= 0; index--) {
+    const [keyArg, valueArg] = body.formCalls[index]?.arguments ?? [];
+    if (keyArg && valueArg && getStaticString(sourceCode, keyArg) === path) return { node: valueArg, expression: valueArg };
+  }
+  return body.formString ? findFormStringValue(sourceCode, body.formString, path) : undefined;
+}
+
+function findFormStringValue(sourceCode: SourceCode, literal: StringLiteralNode, key: string): FieldValue | undefined {
+  const raw = sourceCode.getText(literal).slice(1, -1);
+  // Only literals without escape sequences map offsets one to one.
+  if (raw !== getLiteralString(literal)) return undefined;
+  let offset = literal.range[0] + 1;
+  let found: FieldValue | undefined;
+  for (const pair of raw.split("&")) {
+    const separator = pair.indexOf("=");
+    if (separator > 0 && decodeFormPart(pair.slice(0, separator)) === key) {
+      const encoded = pair.slice(separator + 1);
+      const value = decodeFormPart(encoded);
+      const start = offset + separator + 1;
+      if (value !== undefined) found = { node: literal, formValue: { value, range: [start, start + encoded.length] } };
+    }
+    offset += pair.length + 1;
+  }
+  return found;
+}
+
+function decodeFormPart(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,318 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
+import { ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
+import { HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
+import { findField, resolveBody, resolveObjectLiteral, type RequestBody } from "./body.js";
+import {
+  GLOBAL_TRACE_MAP,
+  IMPLICIT_GLOBALS,
+  lookupTrace,
+  MODULE_NAMES,
+  MODULE_TRACE_MAP,
+  readLocator,
+  type RequestParts,
+  type TraceInfo,
+  type TraceMap,
+  type TransportName,
+} from "./transports.js";
+import { getStringPattern } from "./values.js";
+
+export type { RequestBody, FieldValue } from "./body.js";
+export { findField, findProperty, getFieldValue, resolveObjectLiteral } from "./body.js";
+export { getLiteralCandidates, getStaticString, resolveExpression, unwrap, type LiteralCandidate } from "./values.js";
+
+/** One request to a Vipps API found in a file (or one body recognised by its shape). */
+export interface VippsRequest {
+  /** The call that sends the request; for a body found by its shape, the object literal. */
+  readonly node: TSESTree.Node;
+  readonly transport: TransportName | "shape";
+  /** Undefined when the URL names a Vipps host but no known API path. */
+  readonly api: ApiSpec | undefined;
+  readonly endpoint: EndpointSpec | undefined;
+  readonly method: string | undefined;
+  readonly url: TSESTree.Node | undefined;
+  /** The URL's static parts, with HOLE for unknown ones. */
+  readonly urlPattern: string | undefined;
+  readonly body: RequestBody | undefined;
+  /** The headers object literal, where it is in reach. */
+  readonly headers: TSESTree.ObjectExpression | undefined;
+  /** The transport's options object literal (`fetch(url, options)`), where it is in reach. */
+  readonly options: TSESTree.ObjectExpression | undefined;
+  /** Where the response goes and how HTTP errors reach it; undefined for bodies found by their shape. */
+  readonly response: { readonly node: TSESTree.Node; readonly failure: FailureMode } | undefined;
+}
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+const cache = new WeakMap<TSESTree.Program, readonly VippsRequest[]>();
+
+/** `iteratePropertyReferences` exists in eslint-utils but is missing from typescript-eslint's typing. */
+interface PropertyTracker {
+  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMap): Iterable<{ node: TSESTree.Node; info: TraceInfo }>;
+}
+
+/**
+ * The Vipps requests in the file being linted, computed once per file and shared by every rule.
+ * A file that never mentions a Vipps URL, transport, SDK, body key or configured wrapper costs one regular
+ * expression test over its text.
+ */
+export function getVippsRequests(context: Context): readonly VippsRequest[] {
+  const sourceCode = context.sourceCode;
+  const program = sourceCode.ast;
+  let requests = cache.get(program);
+  if (!requests) {
+    const settings = readSettings(context.settings);
+    requests = mayMentionVipps(sourceCode.text, settings) ? detect(sourceCode, settings) : [];
+    cache.set(program, requests);
+  }
+  return requests;
+}
+
+const SHAPE_KEYS = [
+  ...new Set(ENDPOINTS.flatMap((endpoint) => (endpoint.shapes ?? []).flat().map((path) => path.split(".").pop() ?? ""))),
+];
+const hintCache = new WeakMap<VippsSettings, RegExp>();
+
+/** The pre-filter: can this text hold anything the detection could find? */
+export function mayMentionVipps(text: string, settings: VippsSettings): boolean {
+  let hint = hintCache.get(settings);
+  if (!hint) {
+    const words = [...MODULE_NAMES, ...SHAPE_KEYS, ...settings.hosts, ...settings.wrappers.map((w) => w.name.split(".").pop() ?? "")];
+    hint = new RegExp(`${VIPPS_URL_HINT.source}|${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")}`, "i");
+    hintCache.set(settings, hint);
+  }
+  return hint.test(text);
+}
+
+function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[] {
+  const found = new Map<TSESTree.Node, VippsRequest>();
+  const add = (parts: RequestParts | undefined): void => {
+    const request = parts && toRequest(sourceCode, settings, parts);
+    if (request && !found.has(request.node)) found.set(request.node, request);
+  };
+
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const tracker = new ASTUtils.ReferenceTracker(withImplicitGlobals(globalScope), { mode: "legacy" });
+  const thisInstances = new Map<string, TraceMap>();
+
+  const visit = (reference: { readonly node: TSESTree.Node; readonly info: TraceInfo }, depth: number): void => {
+    const call = reference.node;
+    if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return;
+    const info = reference.info;
+    if (info.kind === "call") {
+      add(info.read(call, sourceCode, {}));
+      return;
+    }
+    if (depth > 4) return;
+    const instance = info.instance(call, sourceCode);
+    for (const next of (tracker as unknown as PropertyTracker).iteratePropertyReferences(call, instance)) visit(next, depth + 1);
+    const owner = thisPropertyOwner(call);
+    if (owner) thisInstances.set(owner, instance);
+  };
+  const roots = [
+    ...tracker.iterateGlobalReferences(GLOBAL_TRACE_MAP as never),
+    ...tracker.iterateEsmReferences(MODULE_TRACE_MAP as never),
+    ...tracker.iterateCjsReferences(MODULE_TRACE_MAP as never),
+  ];
+  for (const reference of roots) visit(reference as { node: TSESTree.Node; info: TraceInfo }, 0);
+
+  // One walk for what reference tracking cannot follow: `this.client.post(...)` on an instance kept in a class
+  // field, configured wrappers, and bodies recognised by their shape.
+  const calls: TSESTree.CallExpression[] = [];
+  const objects: TSESTree.ObjectExpression[] = [];
+  walk(sourceCode, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+    else if (node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) objects.push(node);
+  });
+  for (const call of calls) {
+    if (found.has(call)) continue;
+    const chain = calleeChain(call.callee);
+    if (!chain) continue;
+    if (chain[0] === "this" && chain.length >= 2 && thisInstances.size > 0) {
+      const instance = thisInstances.get(chain[1] ?? "");
+      const info = instance && lookupTrace(instance, chain.slice(2))?.[ASTUtils.ReferenceTracker.CALL];
+      if (info?.kind === "call") add(info.read(call, sourceCode, {}));
+    }
+    const wrapper = settings.wrappers.find((candidate) => matchesWrapper(chain, candidate.name));
+    if (wrapper && !found.has(call)) add(readWrapper(sourceCode, call, wrapper));
+  }
+
+  const bodies = new Set<TSESTree.Node>();
+  for (const request of found.values()) if (request.body?.object) bodies.add(request.body.object);
+  const requests = [...found.values()];
+  for (const object of objects) {
+    if (bodies.has(object)) continue;
+    const endpoint = ENDPOINTS.find((candidate) =>
+      candidate.shapes?.some((shape) => shape.every((path) => findField(sourceCode, object, path))),
+    );
+    if (endpoint) requests.push(shapeRequest(sourceCode, object, endpoint));
+  }
+  return requests;
+}
+
+function shapeRequest(sourceCode: SourceCode, object: TSESTree.ObjectExpression, endpoint: EndpointSpec): VippsRequest {
+  return {
+    node: object,
+    transport: "shape",
+    api: getApi(endpoint.api),
+    endpoint,
+    method: endpoint.method,
+    url: undefined,
+    urlPattern: undefined,
+    body: resolveBody(sourceCode, object),
+    headers: undefined,
+    options: undefined,
+    response: undefined,
+  };
+}
+
+function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: RequestParts): VippsRequest | undefined {
+  const body = parts.body ? resolveBody(sourceCode, parts.body) : undefined;
+  let api: ApiSpec | undefined;
+  let endpoint = parts.endpoint;
+  let urlPattern: string | undefined;
+  if (parts.url || parts.urlPrefix !== undefined) {
+    const url = parts.url ? getStringPattern(sourceCode, parts.url) : "";
+    urlPattern = parts.urlPrefix === undefined ? url : joinPrefix(parts.urlPrefix, url);
+  }
+  if (endpoint) {
+    api = getApi(endpoint.api);
+  } else {
+    if (urlPattern === undefined || urlPattern === HOLE) return undefined;
+    const match =
+      matchVippsUrl(urlPattern, parts.method, body !== undefined) ??
+      (settings.hosts.some((host) => urlPattern?.toLowerCase().includes(host)) ? { api: undefined, endpoint: undefined } : undefined);
+    if (!match) return undefined;
+    api = match.api;
+    endpoint = match.endpoint;
+  }
+  const headers = parts.headers ? resolveObjectLiteral(sourceCode, parts.headers) : undefined;
+  let node: TSESTree.Node = parts.result;
+  if (parts.transport === "superagent") {
+    while (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.CallExpression) node = node.callee.object;
+  }
+  return {
+    node,
+    transport: parts.transport,
+    api,
+    endpoint,
+    method: parts.method ?? endpoint?.method,
+    url: parts.url,
+    urlPattern,
+    body,
+    headers,
+    options: parts.options,
+    response: { node: parts.result, failure: parts.failure },
+  };
+}
+
+function joinPrefix(prefix: string, url: string): string {
+  if (/^[a-z]+:\/\//i.test(url)) return url;
+  return prefix.endsWith("/") && url.startsWith("/") ? prefix + url.slice(1) : prefix + url;
+}
+
+function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSetting): RequestParts {
+  const endpoint = wrapper.endpoint ? getEndpoint(wrapper.endpoint) : undefined;
+  const url = readLocator(sourceCode, call, wrapper.url);
+  const body = readLocator(sourceCode, call, wrapper.body);
+  const headers = readLocator(sourceCode, call, wrapper.headers);
+  const method = wrapper.method?.toUpperCase() ?? endpoint?.method;
+  return {
+    transport: "wrapper",
+    ...(url && { url }),
+    ...(body && { body }),
+    ...(headers && { headers }),
+    ...(method && { method }),
+    ...(endpoint && { endpoint }),
+    failure: wrapper.failure ?? "rejects",
+    result: call,
+  };
+}
+
+/** `a.b.c(...)` gives ["a", "b", "c"]; `this.x(...)` gives ["this", "x"]; anything computed gives undefined. */
+function calleeChain(callee: TSESTree.Node): string[] | undefined {
+  const names: string[] = [];
+  let node = callee;
+  while (node.type === AST_NODE_TYPES.MemberExpression) {
+    if (node.computed && node.property.type !== AST_NODE_TYPES.Literal) return undefined;
+    const name = ASTUtils.getPropertyName(node);
+    if (name === null) return undefined;
+    names.unshift(name);
+    node = node.object;
+  }
+  if (node.type === AST_NODE_TYPES.Identifier) names.unshift(node.name);
+  else if (node.type === AST_NODE_TYPES.ThisExpression) names.unshift("this");
+  else if (names.length === 0) return undefined;
+  return names;
+}
+
+function matchesWrapper(chain: readonly string[], name: string): boolean {
+  const wanted = name.split(".");
+  if (wanted.length > chain.length) return false;
+  return wanted.every((part, index) => chain[chain.length - wanted.length + index] === part);
+}
+
+/** `this.client = axios.create()` or a class field `client = axios.create()`: the property name. */
+function thisPropertyOwner(call: CallNode): string | undefined {
+  const parent = call.parent;
+  if (
+    parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.right === call &&
+    parent.left.type === AST_NODE_TYPES.MemberExpression &&
+    parent.left.object.type === AST_NODE_TYPES.ThisExpression
+  ) {
+    return ASTUtils.getPropertyName(parent.left) ?? undefined;
+  }
+  if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === call && !parent.computed) {
+    return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The global scope as ReferenceTracker should see it: names like `fetch` and `require` that the file uses without
+ * any declaration (no `globals` configured, as in most TypeScript projects) are added as globals, so that detection
+ * finds them either way.
+ */
+function withImplicitGlobals(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Scope {
+  const implicit = new Map<string, TSESLint.Scope.Reference[]>();
+  for (const reference of globalScope.through) {
+    const name = reference.identifier.name;
+    if (!IMPLICIT_GLOBALS.has(name) || globalScope.set.has(name)) continue;
+    const list = implicit.get(name) ?? [];
+    list.push(reference);
+    implicit.set(name, list);
+  }
+  if (implicit.size === 0) return globalScope;
+  const set = new Map<string, unknown>(globalScope.set);
+  for (const [name, references] of implicit) {
+    set.set(name, { name, defs: [], references, identifiers: [], scope: globalScope });
+  }
+  return Object.create(globalScope, { set: { value: set } }) as TSESLint.Scope.Scope;
+}
+
+/** Visits every node once, in source order, using the parser's visitor keys. */
+function walk(sourceCode: SourceCode, visitor: (node: TSESTree.Node) => void): void {
+  const keys = sourceCode.visitorKeys;
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) continue;
+    visitor(node);
+    const childKeys = keys[node.type] ?? [];
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[childKeys[k] ?? ""];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          const item: unknown = child[i];
+          if (item && typeof (item as TSESTree.Node).type === "string") stack.push(item as TSESTree.Node);
+        }
+      } else if (child && typeof (child as TSESTree.Node).type === "string") {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}

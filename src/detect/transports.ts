@@ -1,0 +1,398 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import type { FailureMode } from "../settings.js";
+import { ENDPOINTS, type EndpointSpec, type SdkMethodSpec } from "../vipps/apis.js";
+import { findProperty, resolveObjectLiteral } from "./body.js";
+import { getStaticString, getStringPattern, unwrap } from "./values.js";
+
+/**
+ * Every HTTP client and SDK the detection knows, each described once: which modules and globals provide it, how a
+ * call carries URL, method, body and headers, how the client reports HTTP errors, and which calls create instances
+ * (`axios.create`, `got.extend`, the SDK's `Client`). Adding a transport is an entry here.
+ */
+
+export type TransportName = "fetch" | "axios" | "got" | "ky" | "request" | "superagent" | "sdk" | "wrapper";
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** What one transport call says about the request it sends. */
+export interface RequestParts {
+  readonly transport: TransportName;
+  readonly url?: TSESTree.Node;
+  /** A static URL prefix from the client instance (`baseURL`, `prefixUrl`), as a pattern. */
+  readonly urlPrefix?: string;
+  readonly method?: string;
+  readonly body?: TSESTree.Node;
+  readonly headers?: TSESTree.Node;
+  /** The endpoint, when the call itself names it (SDK methods, configured wrappers). */
+  readonly endpoint?: EndpointSpec;
+  /** How an HTTP error reaches the caller. */
+  readonly failure: FailureMode;
+  /** The expression whose value is the response (or its promise): the call, or the end of a superagent chain. */
+  readonly result: TSESTree.Node;
+  /** The options object the call was given, when it is an object literal in reach. */
+  readonly options?: TSESTree.ObjectExpression;
+}
+
+/** Settings an instance carries into each of its calls. */
+export interface InstanceDefaults {
+  readonly urlPrefix?: string;
+  readonly failure?: FailureMode;
+}
+
+type Reader = (call: CallNode, sourceCode: SourceCode, defaults: InstanceDefaults) => RequestParts | undefined;
+
+export type TraceInfo =
+  | { readonly kind: "call"; readonly read: Reader }
+  | { readonly kind: "factory"; readonly instance: (call: CallNode, sourceCode: SourceCode) => TraceMap };
+
+// ReferenceTracker's trace maps use symbol keys; this type keeps them honest enough for our own code.
+export interface TraceMap {
+  [key: string]: TraceMap;
+  [ASTUtils.ReferenceTracker.CALL]?: TraceInfo;
+  [ASTUtils.ReferenceTracker.CONSTRUCT]?: TraceInfo;
+}
+
+const { CALL, CONSTRUCT } = ASTUtils.ReferenceTracker;
+
+const callInfo = (read: Reader): TraceInfo => ({ kind: "call", read });
+
+const argument = (call: CallNode, index: number): TSESTree.Node | undefined => {
+  const node = call.arguments[index];
+  return node && node.type !== AST_NODE_TYPES.SpreadElement ? node : undefined;
+};
+
+/** The object literal an options argument resolves to. */
+const optionsAt = (sourceCode: SourceCode, call: CallNode, index: number): TSESTree.ObjectExpression | undefined => {
+  const node = argument(call, index);
+  return node ? resolveObjectLiteral(sourceCode, node) : undefined;
+};
+
+const option = (sourceCode: SourceCode, options: TSESTree.ObjectExpression | undefined, ...keys: string[]) => {
+  for (const key of keys) {
+    const property = options && findProperty(sourceCode, options, key);
+    if (property) return property.value;
+  }
+  return undefined;
+};
+
+const staticOption = (sourceCode: SourceCode, options: TSESTree.ObjectExpression | undefined, key: string) => {
+  const value = option(sourceCode, options, key);
+  return value ? ASTUtils.getStaticValue(unwrap(value), sourceCode.getScope(value))?.value : undefined;
+};
+
+const isStringish = (node: TSESTree.Node | undefined): boolean =>
+  node !== undefined &&
+  (node.type === AST_NODE_TYPES.Literal ||
+    node.type === AST_NODE_TYPES.TemplateLiteral ||
+    node.type === AST_NODE_TYPES.BinaryExpression ||
+    node.type === AST_NODE_TYPES.Identifier ||
+    node.type === AST_NODE_TYPES.MemberExpression ||
+    node.type === AST_NODE_TYPES.NewExpression);
+
+/** A method read from options, or `fallback` when the options are a literal without one. */
+const methodOf = (
+  sourceCode: SourceCode,
+  options: TSESTree.ObjectExpression | undefined,
+  optionsGiven: boolean,
+  fallback: string,
+): string | undefined => {
+  const value = option(sourceCode, options, "method");
+  if (value) return getStaticString(sourceCode, value)?.toUpperCase();
+  return options || !optionsGiven ? fallback : undefined;
+};
+
+const pattern = (sourceCode: SourceCode, node: TSESTree.Node | undefined): string | undefined =>
+  node ? getStringPattern(sourceCode, node) : undefined;
+
+// fetch and its look-alikes: fetch(url, { method, headers, body }); resolves on 4xx/5xx.
+const readFetch: Reader = (call, sourceCode) => {
+  const url = argument(call, 0);
+  if (!url) return undefined;
+  const options = optionsAt(sourceCode, call, 1);
+  return {
+    transport: "fetch",
+    url,
+    method: methodOf(sourceCode, options, argument(call, 1) !== undefined, "GET"),
+    body: option(sourceCode, options, "body"),
+    headers: option(sourceCode, options, "headers"),
+    failure: "resolves",
+    result: call,
+    options,
+  };
+};
+
+/** axios resolves every status when `validateStatus` is null or a function that returns `true`. */
+const axiosFailure = (sourceCode: SourceCode, options: TSESTree.ObjectExpression | undefined): FailureMode | undefined => {
+  const validate = option(sourceCode, options, "validateStatus");
+  if (!validate) return undefined;
+  const fn = unwrap(validate);
+  if (fn.type === AST_NODE_TYPES.Literal && fn.value === null) return "resolves";
+  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) {
+    const body = fn.body.type === AST_NODE_TYPES.BlockStatement && fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement ? fn.body.body[0].argument : fn.body;
+    if (body && body.type === AST_NODE_TYPES.Literal && body.value === true) return "resolves";
+  }
+  return "rejects";
+};
+
+// axios(config), axios(url, config), axios.request(config), axios.get(url, config), axios.post(url, data, config)
+const readAxios =
+  (method: string | undefined, dataArg: boolean): Reader =>
+  (call, sourceCode, defaults) => {
+    const first = argument(call, 0);
+    if (!first) return undefined;
+    const urlFirst = method !== undefined || (call.arguments.length > 1 && isStringish(unwrap(first)) && !resolveObjectLiteral(sourceCode, first));
+    const configIndex = method === undefined ? (urlFirst ? 1 : 0) : dataArg ? 2 : 1;
+    const config = optionsAt(sourceCode, call, configIndex);
+    const prefix = pattern(sourceCode, option(sourceCode, config, "baseURL")) ?? defaults.urlPrefix;
+    return {
+      transport: "axios",
+      url: urlFirst ? first : option(sourceCode, config, "url"),
+      ...(prefix !== undefined && { urlPrefix: prefix }),
+      method: method ?? methodOf(sourceCode, config, argument(call, configIndex) !== undefined, "GET"),
+      body: dataArg ? argument(call, 1) : option(sourceCode, config, "data"),
+      headers: option(sourceCode, config, "headers"),
+      failure: axiosFailure(sourceCode, config) ?? defaults.failure ?? "rejects",
+      result: call,
+      ...(config && { options: config }),
+    };
+  };
+
+const axiosInstanceDefaults = (call: CallNode, sourceCode: SourceCode): InstanceDefaults => {
+  const config = optionsAt(sourceCode, call, 0);
+  const prefix = pattern(sourceCode, option(sourceCode, config, "baseURL"));
+  const failure = axiosFailure(sourceCode, config);
+  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }) };
+};
+
+const axiosMap = (defaults: InstanceDefaults): TraceMap => {
+  const bind = (read: Reader): TraceInfo => callInfo((call, sourceCode) => read(call, sourceCode, defaults));
+  const map: TraceMap = { [CALL]: bind(readAxios(undefined, false)), request: { [CALL]: bind(readAxios(undefined, false)) } };
+  for (const method of ["get", "delete", "head", "options"]) map[method] = { [CALL]: bind(readAxios(method.toUpperCase(), false)) };
+  for (const method of ["post", "put", "patch"]) map[method] = { [CALL]: bind(readAxios(method.toUpperCase(), true)) };
+  return map;
+};
+
+/** got and ky: throw on non-2xx unless `throwHttpErrors: false`. */
+const throwFailure = (sourceCode: SourceCode, options: TSESTree.ObjectExpression | undefined): FailureMode | undefined => {
+  const value = staticOption(sourceCode, options, "throwHttpErrors");
+  return value === false ? "resolves" : value === true ? "rejects" : undefined;
+};
+
+// got(url, options), got(options), got.post(url, options); ky(url, options), ky.post(url, options)
+const readGotOrKy =
+  (transport: "got" | "ky", method: string | undefined): Reader =>
+  (call, sourceCode, defaults) => {
+    const first = argument(call, 0);
+    if (!first) return undefined;
+    const firstOptions = resolveObjectLiteral(sourceCode, first);
+    const optionsIndex = firstOptions && transport === "got" ? 0 : 1;
+    const options = optionsAt(sourceCode, call, optionsIndex);
+    const prefix = pattern(sourceCode, option(sourceCode, options, "prefixUrl")) ?? defaults.urlPrefix;
+    return {
+      transport,
+      url: optionsIndex === 0 ? option(sourceCode, options, "url") : first,
+      ...(prefix !== undefined && { urlPrefix: prefix }),
+      method: method ?? methodOf(sourceCode, options, argument(call, optionsIndex) !== undefined, "GET"),
+      body: option(sourceCode, options, "json", "body", "form"),
+      headers: option(sourceCode, options, "headers"),
+      failure: throwFailure(sourceCode, options) ?? defaults.failure ?? "rejects",
+      result: call,
+      ...(options && { options }),
+    };
+  };
+
+const gotOrKyInstanceDefaults = (call: CallNode, sourceCode: SourceCode): InstanceDefaults => {
+  const options = optionsAt(sourceCode, call, 0);
+  const prefix = pattern(sourceCode, option(sourceCode, options, "prefixUrl"));
+  const failure = throwFailure(sourceCode, options);
+  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }) };
+};
+
+const gotOrKyMap = (transport: "got" | "ky", defaults: InstanceDefaults): TraceMap => {
+  const factory: TraceInfo = {
+    kind: "factory",
+    instance: (call, sourceCode) => {
+      const own = gotOrKyInstanceDefaults(call, sourceCode);
+      return gotOrKyMap(transport, { ...defaults, ...own });
+    },
+  };
+  const map: TraceMap = { [CALL]: callInfo((call, sourceCode) => readGotOrKy(transport, undefined)(call, sourceCode, defaults)) };
+  for (const method of ["get", "post", "put", "patch", "delete", "head"]) {
+    map[method] = { [CALL]: callInfo((call, sourceCode) => readGotOrKy(transport, method.toUpperCase())(call, sourceCode, defaults)) };
+  }
+  for (const name of transport === "got" ? ["extend"] : ["create", "extend"]) map[name] = { [CALL]: factory };
+  return map;
+};
+
+// request / request-promise: request(options), request(url, options), request.post(options)
+const readRequest =
+  (method: string | undefined, failure: FailureMode): Reader =>
+  (call, sourceCode, defaults) => {
+    const first = argument(call, 0);
+    if (!first) return undefined;
+    const firstOptions = resolveObjectLiteral(sourceCode, first);
+    const options = firstOptions ?? optionsAt(sourceCode, call, 1);
+    const json = option(sourceCode, options, "json");
+    const jsonIsBody = json !== undefined && unwrap(json).type !== AST_NODE_TYPES.Literal;
+    const prefix = pattern(sourceCode, option(sourceCode, options, "baseUrl")) ?? defaults.urlPrefix;
+    const simple = staticOption(sourceCode, options, "simple");
+    return {
+      transport: "request",
+      url: firstOptions ? option(sourceCode, options, "uri", "url") : first,
+      ...(prefix !== undefined && { urlPrefix: prefix }),
+      method: method ?? methodOf(sourceCode, options, true, "GET"),
+      body: jsonIsBody ? json : option(sourceCode, options, "body", "form"),
+      headers: option(sourceCode, options, "headers"),
+      failure: failure === "rejects" && simple === false ? "resolves" : failure,
+      result: call,
+      ...(options && { options }),
+    };
+  };
+
+const requestMap = (failure: FailureMode, defaults: InstanceDefaults): TraceMap => {
+  const map: TraceMap = {
+    [CALL]: callInfo((call, sourceCode) => readRequest(undefined, failure)(call, sourceCode, defaults)),
+    defaults: {
+      [CALL]: {
+        kind: "factory",
+        instance: (call, sourceCode) => {
+          const prefix = pattern(sourceCode, option(sourceCode, optionsAt(sourceCode, call, 0), "baseUrl"));
+          return requestMap(failure, prefix === undefined ? defaults : { ...defaults, urlPrefix: prefix });
+        },
+      },
+    },
+  };
+  for (const [name, method] of [["get", "GET"], ["post", "POST"], ["put", "PUT"], ["patch", "PATCH"], ["del", "DELETE"], ["delete", "DELETE"]] as const) {
+    map[name] = { [CALL]: callInfo((call, sourceCode) => readRequest(method, failure)(call, sourceCode, defaults)) };
+  }
+  return map;
+};
+
+// superagent.post(url).set(headers).send(body); rejects on 4xx/5xx unless `.ok(() => true)`.
+const readSuperagent =
+  (method: string | undefined): Reader =>
+  (call, sourceCode) => {
+    const url = argument(call, method === undefined ? 1 : 0);
+    if (!url) return undefined;
+    const verb = method ?? getStaticString(sourceCode, argument(call, 0) ?? call)?.toUpperCase();
+    let body: TSESTree.Node | undefined;
+    let headers: TSESTree.Node | undefined;
+    let failure: FailureMode = "rejects";
+    let result: TSESTree.Node = call;
+    for (;;) {
+      const member: TSESTree.Node | undefined = result.parent;
+      const next: TSESTree.Node | undefined = member?.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== result) break;
+      if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
+      const name = ASTUtils.getPropertyName(member);
+      if (name === "send") body = argument(next, 0);
+      else if (name === "set" && next.arguments.length === 1) headers = argument(next, 0);
+      else if (name === "ok") failure = "resolves";
+      else if (name !== "type" && name !== "query" && name !== "accept" && name !== "timeout" && name !== "retry" && name !== "auth") break;
+      result = next;
+    }
+    return { transport: "superagent", url, ...(verb !== undefined && { method: verb }), body, headers, failure, result };
+  };
+
+const superagentMap = (): TraceMap => {
+  const map: TraceMap = { [CALL]: callInfo(readSuperagent(undefined)) };
+  for (const method of ["get", "post", "put", "patch", "delete", "del"]) {
+    map[method] = { [CALL]: callInfo(readSuperagent(method === "del" ? "DELETE" : method.toUpperCase())) };
+  }
+  return map;
+};
+
+/** The SDK client's methods, as a trace map built from the endpoint data. */
+const sdkMap = (sdk: NonNullable<SdkMethodSpec["sdk"]>): TraceMap => {
+  const root: TraceMap = {};
+  for (const endpoint of ENDPOINTS) {
+    for (const method of endpoint.sdk ?? []) {
+      if ((method.sdk ?? "vippsmobilepay") !== sdk) continue;
+      let node = root;
+      for (const key of method.path.split(".")) node = node[key] ??= {};
+      node[CALL] = callInfo((call) => ({
+        transport: "sdk",
+        endpoint,
+        method: endpoint.method,
+        body: method.bodyArg === undefined ? undefined : argument(call, method.bodyArg),
+        failure: "result",
+        result: call,
+      }));
+    }
+  }
+  return root;
+};
+
+const sdkFactory = (sdk: NonNullable<SdkMethodSpec["sdk"]>): TraceInfo => {
+  const map = sdkMap(sdk);
+  return { kind: "factory", instance: () => map };
+};
+
+/** CommonJS `require("x").default` and ESM default imports reach the same object. */
+const withDefault = (map: TraceMap): TraceMap => ({ ...map, default: map });
+
+const fetchMap: TraceMap = { [CALL]: callInfo(readFetch) };
+
+const axiosModule = (): TraceMap => {
+  const map = axiosMap({});
+  map.create = {
+    [CALL]: {
+      kind: "factory",
+      instance: (call, sourceCode) => axiosMap(axiosInstanceDefaults(call, sourceCode)),
+    },
+  };
+  return withDefault(map);
+};
+
+const vippsNoSdk = sdkFactory("vippsno");
+
+/** Modules, by the name they are imported or required by. */
+export const MODULE_TRACE_MAP: Readonly<Record<string, TraceMap>> = {
+  "node-fetch": withDefault(fetchMap),
+  "cross-fetch": withDefault({ ...fetchMap, fetch: fetchMap }),
+  "isomorphic-fetch": withDefault(fetchMap),
+  undici: { fetch: fetchMap },
+  axios: axiosModule(),
+  got: withDefault(gotOrKyMap("got", {})),
+  ky: withDefault(gotOrKyMap("ky", {})),
+  request: withDefault(requestMap("callback", {})),
+  "postman-request": withDefault(requestMap("callback", {})),
+  "request-promise": withDefault(requestMap("rejects", {})),
+  "request-promise-native": withDefault(requestMap("rejects", {})),
+  superagent: withDefault(superagentMap()),
+  "@vippsmobilepay/sdk": withDefault({ Client: { [CALL]: sdkFactory("vippsmobilepay") } }),
+  "@vippsno/vipps-sdk": {
+    [CONSTRUCT]: vippsNoSdk,
+    default: { [CONSTRUCT]: vippsNoSdk },
+    Vipps: { [CONSTRUCT]: vippsNoSdk },
+  },
+};
+
+/** Globals. `globalThis.fetch`, `window.fetch` and friends are followed by the tracker. */
+export const GLOBAL_TRACE_MAP: Readonly<Record<string, TraceMap>> = { fetch: fetchMap };
+
+/** Names whose undeclared use still means the global (most TypeScript projects declare no globals). */
+export const IMPLICIT_GLOBALS: ReadonlySet<string> = new Set(["fetch", "require", "globalThis", "window", "self", "global"]);
+
+/** Text that must appear in a file for any transport or SDK import to be there. */
+export const MODULE_NAMES: readonly string[] = Object.keys(MODULE_TRACE_MAP);
+
+/** Reads a call through a trace map: the call's info for `path` (member names from the instance). */
+export function lookupTrace(map: TraceMap, path: readonly string[]): TraceMap | undefined {
+  let node: TraceMap | undefined = map;
+  for (const key of path) node = node && Object.hasOwn(node, key) ? node[key] : undefined;
+  return node;
+}
+
+/** The request parts of a call to a configured wrapper, through its argument locators. */
+export function readLocator(sourceCode: SourceCode, call: CallNode, locator: number | string | undefined): TSESTree.Node | undefined {
+  if (locator === undefined) return undefined;
+  const [index, ...path] = String(locator).split(".");
+  let node = argument(call, Number(index));
+  for (const key of path) {
+    const object = node && resolveObjectLiteral(sourceCode, node);
+    node = object ? findProperty(sourceCode, object, key)?.value : undefined;
+  }
+  return node;
+}

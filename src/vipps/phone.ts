@@ -1,0 +1,67 @@
+import { getCountries, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import type { PhoneFormatName } from "./apis.js";
+
+/**
+ * Phone numbers, behind one small API over libphonenumber-js: is a value in the format an API field expects, and if
+ * not, what is the same number in that format?
+ */
+
+export interface PhoneOptions {
+  /** Region assumed for numbers written without a country code. */
+  readonly defaultCountry: CountryCode;
+  /** Countries whose numbers an MSISDN field takes. */
+  readonly msisdnCountries: readonly CountryCode[];
+}
+
+export type PhoneVerdict =
+  | { readonly kind: "ok" }
+  | { readonly kind: "fixable"; readonly fixed: string }
+  | { readonly kind: "invalid" }
+  | { readonly kind: "foreign"; readonly country: string; readonly allowed: readonly string[] };
+
+const OK: PhoneVerdict = { kind: "ok" };
+const INVALID: PhoneVerdict = { kind: "invalid" };
+const URN_MSISDN = "urn:msisdn:";
+/** Characters people write numbers with; anything else is not a number we should guess at. */
+const PHONE_LIKE = /^[\d\s()+\-./\u00a0]+$/;
+const MOBILE_TYPES = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE"]);
+
+/** Checks `value` against `format`; a fix is offered only when it names the same number. */
+export function checkPhone(value: string, format: PhoneFormatName, options: PhoneOptions): PhoneVerdict {
+  switch (format) {
+    case "nsn8":
+      if (/^\d{8}$/.test(value)) return OK;
+      return toFormat(value, options.defaultCountry, [options.defaultCountry], (number) => number.nationalNumber);
+    case "msisdn":
+      if (/^[1-9]\d{9,14}$/.test(value)) return OK;
+      return toFormat(value, options.defaultCountry, options.msisdnCountries, (number) => number.countryCallingCode + number.nationalNumber);
+    case "urn-msisdn": {
+      const hasPrefix = value.toLowerCase().startsWith(URN_MSISDN);
+      // Other hints (`urn:customer-token:...`) and values that are no number at all are not ours to judge.
+      if (!hasPrefix && (value.startsWith("urn:") || !PHONE_LIKE.test(value))) return OK;
+      const number = hasPrefix ? value.slice(URN_MSISDN.length) : value;
+      const verdict = checkPhone(number, "msisdn", options);
+      if (verdict.kind === "ok") return value.startsWith(URN_MSISDN) ? OK : { kind: "fixable", fixed: URN_MSISDN + number };
+      return verdict.kind === "fixable" ? { kind: "fixable", fixed: URN_MSISDN + verdict.fixed } : verdict;
+    }
+  }
+}
+
+function toFormat(
+  value: string,
+  defaultCountry: CountryCode,
+  allowed: readonly CountryCode[],
+  format: (number: { countryCallingCode: string; nationalNumber: string }) => string,
+): PhoneVerdict {
+  // An empty value means "no number to prefill"; leave it alone.
+  if (value.trim() === "") return OK;
+  if (!PHONE_LIKE.test(value)) return INVALID;
+  const number = parsePhoneNumberFromString(value, defaultCountry);
+  if (!number?.isValid() || !number.country) return INVALID;
+  if (!allowed.includes(number.country)) return { kind: "foreign", country: number.country, allowed };
+  if (!MOBILE_TYPES.has(number.getType() ?? "")) return INVALID;
+  return { kind: "fixable", fixed: format(number) };
+}
+
+/** Every region code libphonenumber-js knows, for option schemas. */
+export const COUNTRY_CODES: readonly CountryCode[] = getCountries();

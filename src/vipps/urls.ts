@@ -1,0 +1,81 @@
+import { APIS, ENDPOINTS, VIPPS_HOSTS, type ApiSpec, type EndpointSpec } from "./apis.js";
+
+/** Stands in a URL pattern for a part whose value is not known statically (an env variable, a parameter, ...). */
+export const HOLE = "\u0000";
+
+export interface UrlMatch {
+  /** Undefined when the URL names a Vipps host but no known API path. */
+  readonly api: ApiSpec | undefined;
+  readonly endpoint: EndpointSpec | undefined;
+}
+
+interface CompiledEndpoint {
+  readonly spec: EndpointSpec;
+  readonly pattern: RegExp;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// A `{param}` segment matches any one segment, including one built from a template hole.
+const compiled: ReadonlyMap<string, readonly CompiledEndpoint[]> = new Map(
+  APIS.map((api) => [
+    api.name,
+    ENDPOINTS.filter((endpoint) => endpoint.api === api.name && !endpoint.callbackResponse).map((spec) => ({
+      spec,
+      pattern: new RegExp(
+        `^${spec.path
+          .toLowerCase()
+          .split(/\{[^}]+\}/)
+          .map(escapeRegExp)
+          .join("[^/]+")}$`,
+      ),
+    })),
+  ]),
+);
+
+/** Cheap test for the pre-filter: could this text be part of a Vipps URL? */
+export const VIPPS_URL_HINT = new RegExp(
+  [...VIPPS_HOSTS, ...APIS.flatMap((api) => api.pathPrefixes)].map((part) => escapeRegExp(part.replace(/\/$/, ""))).join("|"),
+  "i",
+);
+
+/**
+ * Matches a URL pattern (static parts with HOLE for unknown ones) to a Vipps API and endpoint.
+ * `method` narrows endpoints that share a path; when it is unknown, `hasBody` prefers the endpoint that takes a body.
+ */
+export function matchVippsUrl(url: string, method: string | undefined, hasBody: boolean): UrlMatch | undefined {
+  const lower = url.toLowerCase();
+  const hasHost = VIPPS_HOSTS.some((host) => lower.includes(host));
+  const withoutQuery = lower.replace(/[?#].*$/s, "");
+  for (const api of APIS) {
+    if (api.needsHost && !hasHost) continue;
+    for (const prefix of api.pathPrefixes) {
+      const start = findPrefix(withoutQuery, prefix);
+      if (start < 0) continue;
+      const path = withoutQuery.slice(start).replace(/\/+$/, "");
+      return { api, endpoint: pickEndpoint(compiled.get(api.name) ?? [], path, method, hasBody) };
+    }
+  }
+  return hasHost ? { api: undefined, endpoint: undefined } : undefined;
+}
+
+function findPrefix(url: string, prefix: string): number {
+  const index = url.indexOf(prefix);
+  if (index >= 0) return index;
+  // `/accesstoken/get` ends the URL; `/ecomm/v2` alone (no trailing slash) is still that API.
+  const bare = prefix.replace(/\/$/, "");
+  return url.endsWith(bare) ? url.length - bare.length : -1;
+}
+
+function pickEndpoint(
+  candidates: readonly CompiledEndpoint[],
+  path: string,
+  method: string | undefined,
+  hasBody: boolean,
+): EndpointSpec | undefined {
+  const byPath = candidates.filter((candidate) => candidate.pattern.test(path)).map((candidate) => candidate.spec);
+  if (byPath.length <= 1) return byPath[0];
+  if (method !== undefined) return byPath.find((spec) => spec.method === method.toUpperCase());
+  const withBody = byPath.filter((spec) => (spec.method !== "GET") === hasBody);
+  return withBody.length === 1 ? withBody[0] : undefined;
+}
