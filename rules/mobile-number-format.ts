@@ -96,7 +96,9 @@ export default createRule<Options, MessageIds>({
         } else if (verdict.kind === "invalid") {
           context.report({ loc, messageId: "invalidNumber", data });
         } else {
-          context.report({ loc, messageId: "foreignNumber", data: { ...data, country: verdict.country, allowed: verdict.allowed.join(", ") } });
+          const { api, value } = data;
+          const allowed = verdict.allowed.join(", ");
+          context.report({ loc, messageId: "foreignNumber", data: { api, field, value, country: verdict.country, allowed } });
         }
       }
     };

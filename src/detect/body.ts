@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import {
   getLiteralString,
   getStaticString,
@@ -98,7 +98,7 @@ function findUrlSearchParamsCalls(sourceCode: SourceCode, node: TSESTree.Node): 
   if (target.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
   const def = variable?.defs[0];
-  if (!variable || def?.type !== "Variable" || !def.node.init || !isNewUrlSearchParams(unwrap(def.node.init))) return [];
+  if (!variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init || !isNewUrlSearchParams(unwrap(def.node.init))) return [];
   const calls: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     const member = reference.identifier.parent;

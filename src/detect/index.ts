@@ -113,11 +113,11 @@ function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[]
     if (owner) thisInstances.set(owner, instance);
   };
   const roots = [
-    ...tracker.iterateGlobalReferences(GLOBAL_TRACE_MAP as never),
-    ...tracker.iterateEsmReferences(MODULE_TRACE_MAP as never),
-    ...tracker.iterateCjsReferences(MODULE_TRACE_MAP as never),
+    ...tracker.iterateGlobalReferences<TraceInfo>(GLOBAL_TRACE_MAP),
+    ...tracker.iterateEsmReferences<TraceInfo>(MODULE_TRACE_MAP),
+    ...tracker.iterateCjsReferences<TraceInfo>(MODULE_TRACE_MAP),
   ];
-  for (const reference of roots) visit(reference as { node: TSESTree.Node; info: TraceInfo }, 0);
+  for (const reference of roots) visit(reference, 0);
 
   // One walk for what reference tracking cannot follow: `this.client.post(...)` on an instance kept in a class
   // field, configured wrappers, and bodies recognised by their shape.

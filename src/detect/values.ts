@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { HOLE } from "../vipps/urls.js";
 
 /** How far constant bindings are followed; a guard against cycles and pathological code. */
@@ -28,7 +28,7 @@ export function findConstantVariable(
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
-  if (def?.type !== "Variable" || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
+  if (def?.type !== TSESLint.Scope.DefinitionType.Variable || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
   const writes = variable.references.filter((reference) => reference.isWrite() && reference.init !== true);
   return writes.length === 0 ? variable : undefined;
 }
@@ -36,7 +36,7 @@ export function findConstantVariable(
 /** The initialiser of the constant an identifier names, or undefined. */
 export function resolveConstantInit(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
   const def = findConstantVariable(sourceCode, identifier)?.defs[0];
-  return def?.type === "Variable" ? (def.node.init ?? undefined) : undefined;
+  return def?.type === TSESLint.Scope.DefinitionType.Variable ? (def.node.init ?? undefined) : undefined;
 }
 
 /**
@@ -173,7 +173,7 @@ export function getLiteralCandidates(sourceCode: SourceCode, node: TSESTree.Node
       case AST_NODE_TYPES.Identifier: {
         const constant = findConstantVariable(sourceCode, expression);
         const def = constant?.defs[0];
-        if (def?.type === "Variable" && def.node.init) visit(def.node.init, variable ?? constant, depth + 1);
+        if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) visit(def.node.init, variable ?? constant, depth + 1);
         return;
       }
       default:

@@ -1,0 +1,32 @@
+// The plugin's own lint: typescript-eslint's type-checked rules and eslint-plugin-eslint-plugin on the rules and
+// their tests.
+import js from "@eslint/js";
+import eslintPlugin from "eslint-plugin-eslint-plugin";
+import { defineConfig } from "eslint/config";
+import tseslint from "typescript-eslint";
+
+export default defineConfig(
+  { ignores: ["dist/", "node_modules/", "examples/", "bench/.corpus/", "coverage/", "tests/fixtures/"] },
+  js.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    files: ["**/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+  {
+    files: ["rules/**/*.ts", "src/**/*.ts"],
+    extends: [eslintPlugin.configs.rules],
+    rules: {
+      // RuleCreator adds docs.url; tests/meta.test.ts checks that each one points at its doc page.
+      "eslint-plugin/require-meta-docs-url": "off",
+      // ESLint 9 has no meta.languages; the rules work on any JavaScript-like language ESLint parses.
+      "eslint-plugin/require-meta-languages": "off",
+      "eslint-plugin/require-meta-docs-description": ["error", { pattern: "^(Enforce|Require|Disallow) " }],
+    },
+  },
+  { files: ["tests/rules/**/*.ts"], extends: [eslintPlugin.configs.tests] },
+);
