@@ -1,6 +1,10 @@
+import clickAndCollectStaticShipping from "./click-and-collect-static-shipping.js";
 import mobileNumberFormat from "./mobile-number-format.js";
+import requireExplicitCheckoutFlow from "./require-explicit-checkout-flow.js";
 
 /** Every rule of the plugin, by name without the `vipps/` prefix. */
 export const rules = {
+  "click-and-collect-static-shipping": clickAndCollectStaticShipping,
   "mobile-number-format": mobileNumberFormat,
+  "require-explicit-checkout-flow": requireExplicitCheckoutFlow,
 };
