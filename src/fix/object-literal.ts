@@ -151,7 +151,8 @@ export function insertProperties(
     const comments = sourceCode.getCommentsInside(object);
     const start = comments.at(-1)?.range[1] ?? open.range[1];
     if (close.loc.start.line === open.loc.end.line) {
-      return [fixer.replaceTextRange([start, close.range[0]], ` ${propertyTexts.join(", ")} `)];
+      const indent = lineIndent(sourceCode, open.loc.start.line);
+      return [fixer.replaceTextRange([start, close.range[0]], ` ${shift(propertyTexts.join(", "), indent)} `)];
     }
     const style = detectStyle(sourceCode, object);
     const closeIndent = lineIndent(sourceCode, close.loc.start.line);
@@ -166,7 +167,7 @@ export function insertProperties(
   const indent = lineIndent(sourceCode, last.loc.start.line);
   const text = multiLine
     ? propertyTexts.map((property) => `\n${indent}${shift(property, indent)}`).join(",")
-    : ` ${propertyTexts.join(", ")}`;
+    : ` ${shift(propertyTexts.join(", "), indent)}`;
   if (trailingComma) return [fixer.insertTextAfterRange([anchorEnd, anchorEnd], `${text},`)];
   if (anchorEnd === last.range[1]) return [fixer.insertTextAfter(last, `,${text}`)];
   return [fixer.insertTextAfter(last, ","), fixer.insertTextAfterRange([anchorEnd, anchorEnd], text)];
