@@ -176,7 +176,9 @@ function compilePattern(source: string): RegExp {
     return new RegExp(source, "i");
   } catch (error) {
     // The schema's "regex" format already rejects this; the message is for validators that skip formats.
-    throw new Error(`vipps/click-and-collect-static-shipping: option clickAndCollectPattern is not a valid regular expression: ${String(error)}`);
+    throw new Error(`vipps/click-and-collect-static-shipping: option clickAndCollectPattern is not a valid regular expression: ${String(error)}`, {
+      cause: error,
+    });
   }
 }
 

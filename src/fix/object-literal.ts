@@ -60,7 +60,7 @@ export function detectStyle(sourceCode: SourceCode, object: TSESTree.ObjectExpre
       const bare = keys.filter((key) => key.type === AST_NODE_TYPES.Identifier);
       keyQuote = quoted.length > bare.length && quoted[0] ? quoteOf(sourceCode.getText(quoted[0])) : undefined;
     }
-    stringQuote ??= sourceCode.getTokens(current).find((token) => token.type === AST_TOKEN_TYPES.String)?.value.charAt(0) as Quote | undefined;
+    stringQuote ??= valueQuote(sourceCode, sourceCode.getTokens(current));
     const first = current.properties[0];
     const last = current.properties.at(-1);
     const close = sourceCode.getLastToken(current);
@@ -73,14 +73,20 @@ export function detectStyle(sourceCode: SourceCode, object: TSESTree.ObjectExpre
       trailingComma ??= isComma(sourceCode.getTokenAfter(last));
     }
   }
-  stringQuote ??= sourceCode.ast.tokens?.find((token) => token.type === AST_TOKEN_TYPES.String)?.value.charAt(0) as Quote | undefined;
+  stringQuote ??= valueQuote(sourceCode, sourceCode.ast.tokens ?? []);
   indentUnit ??= sourceCode.lines.map((line) => /^(\t|[ ]+)\S/.exec(line)?.[1]).find((indent) => indent !== undefined);
   return {
     keyQuote: keyQuote ?? undefined,
-    stringQuote: stringQuote ?? '"',
+    stringQuote: stringQuote ?? keyQuote ?? '"',
     indentUnit: indentUnit ?? "  ",
     trailingComma: trailingComma ?? false,
   };
+}
+
+/** The quote of the first string among `tokens` that is a value, not a property key. */
+function valueQuote(sourceCode: SourceCode, tokens: readonly TSESTree.Token[]): Quote | undefined {
+  const value = tokens.find((token) => token.type === AST_TOKEN_TYPES.String && sourceCode.getTokenAfter(token)?.value !== ":");
+  return value ? quoteOf(value.value) : undefined;
 }
 
 /** A property key as the style writes it; keys that are not identifiers are always quoted. */
@@ -222,5 +228,9 @@ export function removeProperty(
   if (keptComments.length === 0) return [fixer.removeRange(range)];
   // Comments beside the property stay; only the property and its comma go.
   const comma = isComma(after) ? after : isComma(before) ? before : undefined;
-  return comma ? [fixer.remove(property), fixer.remove(comma)] : [fixer.remove(property)];
+  const lineStart = property.range[0] - property.loc.start.column;
+  const textBefore = sourceCode.text.slice(lineStart, property.range[0]);
+  const spaces = textBefore.trim() === "" ? 0 : (/[ \t]*$/.exec(textBefore)?.[0].length ?? 0);
+  const removal = fixer.removeRange([property.range[0] - spaces, property.range[1]]);
+  return comma ? [removal, fixer.remove(comma)] : [removal];
 }

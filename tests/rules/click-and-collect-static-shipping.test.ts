@@ -3,9 +3,12 @@ import { Linter } from "eslint";
 import * as espree from "espree";
 import globals from "globals";
 import { describe, expect, it } from "vitest";
-import rule from "../../rules/click-and-collect-static-shipping.js";
+import ruleModule from "../../rules/click-and-collect-static-shipping.js";
 import { DEFAULT_CLICK_AND_COLLECT_PATTERN } from "../../src/vipps/express.js";
 
+// The rule tester brings its own copy of @typescript-eslint/utils (8.72, the newest published) beside ours (8.73);
+// the two copies' types differ only in private members.
+const rule = ruleModule as unknown as Parameters<RuleTester["run"]>[1];
 const ts = new RuleTester();
 const js = new RuleTester({ languageOptions: { parser: espree, parserOptions: { ecmaVersion: "latest", sourceType: "module" } } });
 const withNodeGlobals = { globals: { ...globals.node } };
@@ -592,7 +595,6 @@ ts.run("click-and-collect-static-shipping (TypeScript only)", rule, {
   valid: [],
   invalid: [
     {
-      name: "typed constant list with as const, request-promise and a Koa-style handler",
       code: `
 import rp from "request-promise";
 interface ShippingOption { isDefault: "Y" | "N"; priority: number; shippingCost: number; shippingMethod: string; shippingMethodId: string }
@@ -632,11 +634,13 @@ export function shippingDetails(ctx: { params: { orderId: string }; request: { b
   ctx.body = { addressId: ctx.request.body.addressId, orderId: ctx.params.orderId, shippingDetails: OPTIONS };
 }`,
       errors: [
-        { messageId: "callbackNotDefault", line: 6, column: 3 },
+        { messageId: "callbackNotDefault", line: 6, column: 3, endLine: 6, endColumn: 121 },
         {
           messageId: "callbackInsteadOfStatic",
           line: 12,
           column: 93,
+          endLine: 12,
+          endColumn: 114,
           suggestions: [
             {
               messageId: "addStaticList",
@@ -664,6 +668,7 @@ export function shippingDetails(ctx: { params: { orderId: string }; request: { b
           ],
         },
       ],
+      name: "typed constant list with as const, request-promise and a Koa-style handler",
     },
   ],
 });
@@ -710,8 +715,8 @@ describe("the built-in click-and-collect wordings", () => {
 describe("options", () => {
   const lint = (options: unknown): Linter.LintMessage[] =>
     new Linter({ configType: "flat" }).verify("const x = 1;", [
-      { plugins: { vipps: { rules: { "click-and-collect-static-shipping": rule } } }, rules: { "vipps/click-and-collect-static-shipping": ["error", options] } },
-    ] as Linter.Config[]);
+      { plugins: { vipps: { rules: { "click-and-collect-static-shipping": ruleModule } } }, rules: { "vipps/click-and-collect-static-shipping": ["error", options] } },
+    ] as unknown as Linter.Config[]);
   it("rejects a pattern that is not a regular expression with a configuration error", () => {
     expect(() => lint({ clickAndCollectPattern: "click(" })).toThrow(/should match format "regex"/);
   });

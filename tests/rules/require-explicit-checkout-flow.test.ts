@@ -1,8 +1,11 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import * as espree from "espree";
 import globals from "globals";
-import rule from "../../rules/require-explicit-checkout-flow.js";
+import ruleModule from "../../rules/require-explicit-checkout-flow.js";
 
+// The rule tester brings its own copy of @typescript-eslint/utils (8.72, the newest published) beside ours (8.73);
+// the two copies' types differ only in private members.
+const rule = ruleModule as unknown as Parameters<RuleTester["run"]>[1];
 const ts = new RuleTester();
 const js = new RuleTester({ languageOptions: { parser: espree, parserOptions: { ecmaVersion: "latest", sourceType: "module" } } });
 const withNodeGlobals = { globals: { ...globals.node } };
@@ -613,7 +616,6 @@ ts.run("require-explicit-checkout-flow (TypeScript)", rule, shared);
 ts.run("require-explicit-checkout-flow (TypeScript only)", rule, {
   valid: [
     {
-      name: "typed body with the flag",
       code: `
 interface InitiateBody { merchantInfo: Record<string, unknown>; transaction: Record<string, unknown> }
 const body: InitiateBody = {
@@ -621,11 +623,11 @@ const body: InitiateBody = {
   transaction: { amount: 1000, orderId: "o", useExplicitCheckoutFlow: true },
 };
 void fetch(${URL}, { method: "POST", body: JSON.stringify(body) });`,
+      name: "typed body with the flag",
     },
   ],
   invalid: [
     {
-      name: "satisfies, as const and a typed constant",
       code: `
 type PaymentType = "eComm Regular Payment" | "eComm Express Payment";
 const PAYMENT_TYPE: PaymentType = "eComm Express Payment";
@@ -642,10 +644,10 @@ const body = {
   transaction: { amount: 1000, orderId: "o", useExplicitCheckoutFlow: true } as const,
 } satisfies Record<string, unknown>;
 export const response = await fetch(${URL}, { method: "POST", body: JSON.stringify(body) });`,
-      errors: [{ messageId: "missing", line: 6, column: 3 }],
+      errors: [{ messageId: "missing", line: 6, column: 3, endLine: 6, endColumn: 14 }],
+      name: "satisfies, as const and a typed constant",
     },
     {
-      name: "disabled flag in a class method using an axios instance",
       code: `
 import axios from "axios";
 export class VippsClient {
@@ -670,7 +672,8 @@ export class VippsClient {
     return res.data.url;
   }
 }`,
-      errors: [{ messageId: "disabled", line: 8, column: 70 }],
+      errors: [{ messageId: "disabled", line: 8, column: 70, endLine: 8, endColumn: 75 }],
+      name: "disabled flag in a class method using an axios instance",
     },
   ],
 });
