@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
             format: "regex",
             minLength: 1,
             description:
-              "Regular expression source (matched case-insensitively) that recognises a click-and-collect option by its shippingMethodId or shippingMethod; replaces the built-in English and Norwegian wordings.",
+              "Regular expression source (matched case-insensitively) that recognises a click-and-collect option by its shippingMethodId or shippingMethod; replaces the built-in English and Norwegian wordings, which apply when it is not set.",
           },
           autofix: {
             type: "boolean",
@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ clickAndCollectPattern: DEFAULT_CLICK_AND_COLLECT_PATTERN, autofix: false }],
+    defaultOptions: [{ autofix: false }],
     messages: {
       staticNotDefault:
         'Click-and-collect option "{{method}}" should be the default and first in `staticShippingDetails`: give it `isDefault: "Y"` and the lowest priority, and the other options `isDefault: "N"`.',
@@ -85,7 +85,7 @@ export default createRule<Options, MessageIds>({
         'Add `staticShippingDetails` with a default "Click and collect" option to merchantInfo (Vipps then stops calling the shipping details callback and offers only that option).',
     },
   },
-  defaultOptions: [{ clickAndCollectPattern: DEFAULT_CLICK_AND_COLLECT_PATTERN, autofix: false }],
+  defaultOptions: [{ autofix: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const pattern = compilePattern(options.clickAndCollectPattern ?? DEFAULT_CLICK_AND_COLLECT_PATTERN);

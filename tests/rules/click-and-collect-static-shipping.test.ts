@@ -1,17 +1,10 @@
-import { RuleTester } from "@typescript-eslint/rule-tester";
 import { Linter } from "eslint";
-import * as espree from "espree";
-import globals from "globals";
 import { describe, expect, it } from "vitest";
 import ruleModule from "../../rules/click-and-collect-static-shipping.js";
 import { DEFAULT_CLICK_AND_COLLECT_PATTERN } from "../../src/vipps/express.js";
+import { asTesterRule, runInEveryParser, tsTester, type TesterCases } from "./testers.js";
 
-// The rule tester brings its own copy of @typescript-eslint/utils (8.72, the newest published) beside ours (8.73);
-// the two copies' types differ only in private members.
-const rule = ruleModule as unknown as Parameters<RuleTester["run"]>[1];
-const ts = new RuleTester();
-const js = new RuleTester({ languageOptions: { parser: espree, parserOptions: { ecmaVersion: "latest", sourceType: "module" } } });
-const withNodeGlobals = { globals: { ...globals.node } };
+const rule = asTesterRule(ruleModule);
 
 const URL = `"https://api.vipps.no/ecomm/v2/payments"`;
 const HOME = `{ isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten Servicepakke", shippingMethodId: "posten" }`;
@@ -30,7 +23,7 @@ ${merchantInfoExtra}
   }),
 });${rest}`;
 
-const shared: Parameters<typeof ts.run>[2] = {
+const shared: TesterCases = {
   valid: [
     {
       name: "static list with click and collect as the default and first",
@@ -584,14 +577,9 @@ vipps.initiate({
   ],
 };
 
-js.run("click-and-collect-static-shipping (JavaScript, no globals declared)", rule, shared);
-js.run("click-and-collect-static-shipping (JavaScript, Node globals)", rule, {
-  valid: shared.valid.map((test) => (typeof test === "string" ? { code: test, languageOptions: withNodeGlobals } : { ...test, languageOptions: withNodeGlobals })),
-  invalid: shared.invalid.map((test) => ({ ...test, languageOptions: withNodeGlobals })),
-});
-ts.run("click-and-collect-static-shipping (TypeScript)", rule, shared);
+runInEveryParser("click-and-collect-static-shipping", rule, shared);
 
-ts.run("click-and-collect-static-shipping (TypeScript only)", rule, {
+tsTester.run("click-and-collect-static-shipping (TypeScript only)", rule, {
   valid: [],
   invalid: [
     {

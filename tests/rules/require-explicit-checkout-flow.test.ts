@@ -1,19 +1,12 @@
-import { RuleTester } from "@typescript-eslint/rule-tester";
-import * as espree from "espree";
-import globals from "globals";
 import ruleModule from "../../rules/require-explicit-checkout-flow.js";
+import { asTesterRule, runInEveryParser, tsTester, type TesterCases } from "./testers.js";
 
-// The rule tester brings its own copy of @typescript-eslint/utils (8.72, the newest published) beside ours (8.73);
-// the two copies' types differ only in private members.
-const rule = ruleModule as unknown as Parameters<RuleTester["run"]>[1];
-const ts = new RuleTester();
-const js = new RuleTester({ languageOptions: { parser: espree, parserOptions: { ecmaVersion: "latest", sourceType: "module" } } });
-const withNodeGlobals = { globals: { ...globals.node } };
+const rule = asTesterRule(ruleModule);
 
 const URL = `"https://api.vipps.no/ecomm/v2/payments"`;
 
 // The same cases run through the default JavaScript parser and through typescript-eslint.
-const shared: Parameters<typeof ts.run>[2] = {
+const shared: TesterCases = {
   valid: [
     {
       name: "express checkout with the flag in transaction",
@@ -606,14 +599,9 @@ export function expressBody(order) {
   ],
 };
 
-js.run("require-explicit-checkout-flow (JavaScript, no globals declared)", rule, shared);
-js.run("require-explicit-checkout-flow (JavaScript, Node globals)", rule, {
-  valid: shared.valid.map((test) => (typeof test === "string" ? { code: test, languageOptions: withNodeGlobals } : { ...test, languageOptions: withNodeGlobals })),
-  invalid: shared.invalid.map((test) => ({ ...test, languageOptions: withNodeGlobals })),
-});
-ts.run("require-explicit-checkout-flow (TypeScript)", rule, shared);
+runInEveryParser("require-explicit-checkout-flow", rule, shared);
 
-ts.run("require-explicit-checkout-flow (TypeScript only)", rule, {
+tsTester.run("require-explicit-checkout-flow (TypeScript only)", rule, {
   valid: [
     {
       code: `
