@@ -13,7 +13,7 @@ import {
 import {
   DEFAULT_CLICK_AND_COLLECT_PATTERN,
   getExpressInitiates,
-  hasUnknownSpread,
+  mayHideProperties,
   isClickAndCollect,
   readShippingList,
   readShippingOption,
@@ -126,7 +126,7 @@ export default createRule<Options, MessageIds>({
           const misplacedStatic =
             findProperty(sourceCode, initiate.body, "staticShippingDetails") ??
             findField(sourceCode, initiate.body, "transaction.staticShippingDetails");
-          if (prefix && !staticDetails && !misplacedStatic && !hasUnknownSpread(sourceCode, merchantInfo)) {
+          if (prefix && !staticDetails && !misplacedStatic && !mayHideProperties(sourceCode, merchantInfo)) {
             callbackInitiates.push({ initiate, prefix, merchantInfo });
           }
         }

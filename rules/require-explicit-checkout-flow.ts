@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../src/create-rule.js";
 import { findProperty } from "../src/detect/index.js";
 import { detectStyle, insertProperty, printProperty, removeProperty } from "../src/fix/object-literal.js";
-import { getExpressInitiates, hasUnknownSpread, staticValue, type ExpressInitiate } from "../src/vipps/express.js";
+import { getExpressInitiates, mayHideProperties, staticValue, type ExpressInitiate } from "../src/vipps/express.js";
 
 type MessageIds = "missing" | "disabled" | "misplaced";
 
@@ -70,7 +70,7 @@ export default createRule<[], MessageIds>({
         });
       }
 
-      if (inTransaction || misplaced.length > 0 || !transaction || !transactionProperty || hasUnknownSpread(sourceCode, transaction)) return;
+      if (inTransaction || misplaced.length > 0 || !transaction || !transactionProperty || mayHideProperties(sourceCode, transaction)) return;
       context.report({
         node: transactionProperty.key,
         messageId: "missing",

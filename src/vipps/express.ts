@@ -76,12 +76,17 @@ function objectAt(sourceCode: SourceCode, object: TSESTree.ObjectExpression, key
   return property && resolveObjectLiteral(sourceCode, property.value);
 }
 
-/** True when a spread in the object (or a spread object literal in reach) may bring properties nobody can see. */
-export function hasUnknownSpread(sourceCode: SourceCode, object: TSESTree.ObjectExpression, depth = 0): boolean {
+/**
+ * True when the object may hold properties nobody can name from the code: a spread of something out of reach (also
+ * inside spread object literals), a computed key that is not a constant, or a getter.
+ */
+export function mayHideProperties(sourceCode: SourceCode, object: TSESTree.ObjectExpression, depth = 0): boolean {
   return object.properties.some((property) => {
-    if (property.type !== AST_NODE_TYPES.SpreadElement) return false;
-    const spread = depth < 8 ? resolveObjectLiteral(sourceCode, property.argument) : undefined;
-    return !spread || hasUnknownSpread(sourceCode, spread, depth + 1);
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = depth < 8 ? resolveObjectLiteral(sourceCode, property.argument) : undefined;
+      return !spread || mayHideProperties(sourceCode, spread, depth + 1);
+    }
+    return property.kind !== "init" || ASTUtils.getPropertyName(property, sourceCode.getScope(property)) === null;
   });
 }
 

@@ -552,6 +552,24 @@ export const expressBody = {
       errors: [{ messageId: "staticNotDefault", data: { method: "In-store pickup" }, line: 6, column: 147 }],
     },
     {
+      name: "got with a json body and the list in a constant",
+      code: `
+import got from "got";
+const STATIC_SHIPPING = [${HOME}, { isDefault: "N", priority: 1, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" }];
+export const initiate = (orderId) =>
+  got.post("https://api.vipps.no/ecomm/v2/payments", {
+    json: { merchantInfo: { merchantSerialNumber: "123456", paymentType: "eComm Express Payment", staticShippingDetails: STATIC_SHIPPING }, transaction: { amount: 1000, orderId } },
+  }).json();`,
+      output: `
+import got from "got";
+const STATIC_SHIPPING = [${HOME}, { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" }];
+export const initiate = (orderId) =>
+  got.post("https://api.vipps.no/ecomm/v2/payments", {
+    json: { merchantInfo: { merchantSerialNumber: "123456", paymentType: "eComm Express Payment", staticShippingDetails: STATIC_SHIPPING }, transaction: { amount: 1000, orderId } },
+  }).json();`,
+      errors: [{ messageId: "staticNotDefault", line: 3, column: 144 }],
+    },
+    {
       name: "a configured wrapper",
       code: `
 vipps.initiate({

@@ -80,6 +80,19 @@ export function pay(base) {
 }`,
     },
     {
+      name: "transaction with a getter or a computed key that may be the flag",
+      code: `
+export function pay(key) {
+  return fetch(${URL}, {
+    method: "POST",
+    body: JSON.stringify({
+      merchantInfo: { merchantSerialNumber: "123456", paymentType: "eComm Express Payment" },
+      transaction: { amount: 1000, [key]: true, get orderId() { return "o"; } },
+    }),
+  });
+}`,
+    },
+    {
       name: "the flag's value is decided at run time",
       code: `
 export function pay(explicit) {
