@@ -239,6 +239,7 @@ request.post({ uri: "${EPAYMENT}", json: {} }, (error, response, body) => {});`,
   return response.json()
 }`,
       languageOptions: JS_WITH_GLOBALS,
+      name: "JavaScript with declared globals: a checked response",
     },
     {
       code: `const axios = require("axios");
@@ -250,22 +251,29 @@ async function refund(reference) {
   }
 }`,
       languageOptions: CJS,
+      name: "CommonJS: a logged error",
     },
     // An options object stays valid: both options, and neither.
-    { code: "fetch('https://example.com');", options: [{ autofix: true, errorHandler: "logging.reportVippsError" }] },
+    {
+      code: "fetch('https://example.com');",
+      options: [{ autofix: true, errorHandler: "logging.reportVippsError" }],
+      name: "both options, on code without Vipps calls",
+    },
   ],
   invalid: [
     {
-      name: "fetch (undeclared global): body read from a bound response",
       code: `async function createPayment(payment) {
   const response = await fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", body: JSON.stringify(payment) }); // create
   return response.json();
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 26,
+          endLine: 2,
+          endColumn: 127,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -280,19 +288,23 @@ async function refund(reference) {
           ],
         },
       ],
+      name: "fetch (undeclared global): body read from a bound response",
     },
     {
-      name: "fetch (declared global, JavaScript): body read from a bound response",
       code: `async function createPayment(payment) {
   const response = await fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", body: JSON.stringify(payment) })
   const body = await response.json()
   return body.redirectUrl
 }`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 26,
+          endLine: 2,
+          endColumn: 127,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -308,18 +320,21 @@ async function refund(reference) {
           ],
         },
       ],
-      languageOptions: JS_WITH_GLOBALS,
+      name: "fetch (declared global, JavaScript): body read from a bound response",
     },
     {
-      name: "fetch (JavaScript, no globals): bare await statement",
       code: `async function capture(reference) {
   await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, { method: "POST" });
 }`,
+      output: null,
+      languageOptions: JS,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 9,
+          endLine: 2,
+          endColumn: 100,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -333,18 +348,20 @@ async function refund(reference) {
           ],
         },
       ],
-      languageOptions: JS,
+      name: "fetch (JavaScript, no globals): bare await statement",
     },
     {
-      name: "fetch: .then(r => r.json()) returned from a function",
       code: `function cancel(reference: string) {
   return fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, { method: "POST" }).then((r) => r.json());
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 10,
+          endLine: 2,
+          endColumn: 100,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -360,19 +377,22 @@ async function refund(reference) {
           ],
         },
       ],
+      name: "fetch: .then(r => r.json()) returned from a function",
     },
     {
-      name: "fetch: .then(function (res) { ... }) with a block body",
       code: `function info(reference: string) {
   return fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).then(function (res) {
     return res.json();
   });
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 10,
+          endLine: 2,
+          endColumn: 73,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -388,17 +408,20 @@ async function refund(reference) {
           ],
         },
       ],
+      name: "fetch: .then(function (res) { ... }) with a block body",
     },
     {
-      name: "fetch: .then callback without a parameter",
       code: `async function capture(reference: string) {
   await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, { method: "POST" }).then(() => console.log("captured"));
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 9,
+          endLine: 2,
+          endColumn: 100,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -414,18 +437,21 @@ async function refund(reference) {
           ],
         },
       ],
+      name: "fetch: .then callback without a parameter",
     },
     {
-      name: "fetch: body read straight off the awaited call",
       code: `async function info(reference: string) {
   const payment = await (await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`)).json();
   return payment.state;
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 32,
+          endLine: 2,
+          endColumn: 95,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -441,20 +467,23 @@ async function refund(reference) {
           ],
         },
       ],
+      name: "fetch: body read straight off the awaited call",
     },
     {
-      name: "fetch: through an alias and a promise variable",
       code: `async function info(reference: string) {
   const pending = fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
   const res = await pending;
   const response = res;
   return response.json();
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 19,
+          endLine: 2,
+          endColumn: 82,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -471,9 +500,9 @@ async function refund(reference) {
           ],
         },
       ],
+      name: "fetch: through an alias and a promise variable",
     },
     {
-      name: "node-fetch: class method",
       code: `import fetch from "node-fetch";
 
 class VippsClient {
@@ -485,11 +514,14 @@ class VippsClient {
     return (await res.json()) as { state: string };
   }
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 5,
           column: 23,
+          endLine: 8,
+          endColumn: 7,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -511,16 +543,19 @@ class VippsClient {
           ],
         },
       ],
+      name: "node-fetch: class method",
     },
     {
-      name: "fetch: top-level await",
       code: `const response = await fetch("https://api.vipps.no/epayment/v1/payments/order-1");
 export const payment = await response.json();`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 1,
           column: 24,
+          endLine: 1,
+          endColumn: 82,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -533,18 +568,21 @@ export const payment = await response.json();`,
           ],
         },
       ],
+      name: "fetch: top-level await",
     },
     {
-      name: "fetch: arrow callback of an Express handler",
       code: `app.post("/pay", async (req, res) => {
   const vippsResponse = await fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", body: JSON.stringify(req.body) });
   res.json(await vippsResponse.json());
 });`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 31,
+          endLine: 2,
+          endColumn: 133,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -559,18 +597,21 @@ export const payment = await response.json();`,
           ],
         },
       ],
+      name: "fetch: arrow callback of an Express handler",
     },
     {
-      name: "fetch: a new name when 'response' is taken",
       code: `async function capture(reference: string, response: unknown) {
   await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, { method: "POST" });
   return response;
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 9,
+          endLine: 2,
+          endColumn: 100,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -585,17 +626,20 @@ export const payment = await response.json();`,
           ],
         },
       ],
+      name: "fetch: a new name when 'response' is taken",
     },
     {
-      name: "fetch: bound and never read",
       code: `async function cancel(reference: string) {
   const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, { method: "POST" });
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 26,
+          endLine: 2,
+          endColumn: 116,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -609,19 +653,22 @@ export const payment = await response.json();`,
           ],
         },
       ],
+      name: "fetch: bound and never read",
     },
     {
-      name: "fetch: status-check fix with errorHandler",
       code: `async function createPayment(payment: unknown) {
   const response = await fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", body: JSON.stringify(payment) });
   return response.json();
 }`,
+      output: null,
       options: [{ errorHandler: "reportVippsError" }],
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 26,
+          endLine: 2,
+          endColumn: 127,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -636,11 +683,18 @@ export const payment = await response.json();`,
           ],
         },
       ],
+      name: "fetch: status-check fix with errorHandler",
     },
     {
-      name: "fetch: autofix",
       code: `async function createPayment(payment: unknown) {
   const response = await fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", body: JSON.stringify(payment) });
+  return response.json();
+}`,
+      output: `async function createPayment(payment: unknown) {
+  const response = await fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", body: JSON.stringify(payment) });
+  if (!response.ok) {
+    throw new Error(\`ePayment API create payment failed: \${response.status} \${await response.text()}\`);
+  }
   return response.json();
 }`,
       options: [{ autofix: true }],
@@ -649,35 +703,17 @@ export const payment = await response.json();`,
           messageId: "uncheckedStatus",
           line: 2,
           column: 26,
+          endLine: 2,
+          endColumn: 127,
         },
       ],
-      output: `async function createPayment(payment: unknown) {
-  const response = await fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", body: JSON.stringify(payment) });
-  if (!response.ok) {
-    throw new Error(\`ePayment API create payment failed: \${response.status} \${await response.text()}\`);
-  }
-  return response.json();
-}`,
+      name: "fetch: autofix",
     },
     {
-      name: "fetch: autofix names two new bindings apart",
       code: `async function captureAll(a: string, b: string) {
   await fetch(\`https://api.vipps.no/epayment/v1/payments/\${a}/capture\`, { method: "POST" });
   await fetch(\`https://api.vipps.no/epayment/v1/payments/\${b}/capture\`, { method: "POST" });
 }`,
-      options: [{ autofix: true }],
-      errors: [
-        {
-          messageId: "uncheckedStatus",
-          line: 2,
-          column: 9,
-        },
-        {
-          messageId: "uncheckedStatus",
-          line: 3,
-          column: 9,
-        },
-      ],
       output: `async function captureAll(a: string, b: string) {
   const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${a}/capture\`, { method: "POST" });
   if (!response.ok) {
@@ -688,20 +724,29 @@ export const payment = await response.json();`,
     throw new Error(\`ePayment API capture payment failed: \${response2.status} \${await response2.text()}\`);
   }
 }`,
-    },
-    {
-      name: "fetch: a dropped un-awaited call in an async function is awaited, then checked (two passes)",
-      code: `async function capture(reference: string) {
-  fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, { method: "POST" });
-}`,
       options: [{ autofix: true }],
       errors: [
         {
-          messageId: "lostRejection",
+          messageId: "uncheckedStatus",
           line: 2,
-          column: 3,
+          column: 9,
+          endLine: 2,
+          endColumn: 92,
+        },
+        {
+          messageId: "uncheckedStatus",
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 92,
         },
       ],
+      name: "fetch: autofix names two new bindings apart",
+    },
+    {
+      code: `async function capture(reference: string) {
+  fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, { method: "POST" });
+}`,
       output: [
         `async function capture(reference: string) {
   await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, { method: "POST" });
@@ -713,19 +758,32 @@ export const payment = await response.json();`,
   }
 }`,
       ],
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 94,
+        },
+      ],
+      name: "fetch: a dropped un-awaited call in an async function is awaited, then checked (two passes)",
     },
     {
-      name: "fetch: semicolon-free file with tabs",
       code: `async function info(reference) {
 	const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`)
 	return response.json()
 }
 `,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 2,
           column: 25,
+          endLine: 2,
+          endColumn: 88,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -741,20 +799,23 @@ export const payment = await response.json();`,
           ],
         },
       ],
+      name: "fetch: semicolon-free file with tabs",
     },
     {
-      name: "axios with validateStatus accepting every status: destructured data",
       code: `import axios from "axios";
 
 async function createPayment(payment: unknown) {
   const { data } = await axios.post("https://api.vipps.no/epayment/v1/payments", payment, { validateStatus: () => true });
   return data;
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 4,
           column: 26,
+          endLine: 4,
+          endColumn: 122,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -772,9 +833,9 @@ async function createPayment(payment: unknown) {
           ],
         },
       ],
+      name: "axios with validateStatus accepting every status: destructured data",
     },
     {
-      name: "axios.create instance with validateStatus: null",
       code: `import axios from "axios";
 
 const vipps = axios.create({ baseURL: "https://api.vipps.no", validateStatus: null });
@@ -783,11 +844,14 @@ export async function info(reference: string) {
   const response = await vipps.get(\`/epayment/v1/payments/\${reference}\`);
   return response.data;
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 6,
           column: 26,
+          endLine: 6,
+          endColumn: 73,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -806,20 +870,23 @@ export async function info(reference: string) {
           ],
         },
       ],
+      name: "axios.create instance with validateStatus: null",
     },
     {
-      name: "got with throwHttpErrors: false",
       code: `import got from "got";
 
 export async function createPayment(payment: unknown) {
   const res = await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment, throwHttpErrors: false });
   return JSON.parse(res.body);
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 4,
           column: 21,
+          endLine: 4,
+          endColumn: 117,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -836,19 +903,22 @@ export async function createPayment(payment: unknown) {
           ],
         },
       ],
+      name: "got with throwHttpErrors: false",
     },
     {
-      name: "ky with throwHttpErrors: false: a dropped chain with a rejection handler",
       code: `import ky from "ky";
 
 export function refund(reference: string) {
   ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, { json: {}, throwHttpErrors: false }).catch(console.error);
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 4,
           column: 3,
+          endLine: 4,
+          endColumn: 113,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -865,20 +935,23 @@ export function refund(reference: string) {
           ],
         },
       ],
+      name: "ky with throwHttpErrors: false: a dropped chain with a rejection handler",
     },
     {
-      name: "request-promise with simple: false cannot see the status",
       code: `import rp from "request-promise";
 
 export async function info(reference: string) {
   const body = await rp({ uri: \`https://api.vipps.no/epayment/v1/payments/\${reference}\`, simple: false, json: true });
   return body.state;
 }`,
+      output: null,
       errors: [
         {
           messageId: "statusUnavailable",
           line: 4,
           column: 22,
+          endLine: 4,
+          endColumn: 118,
           suggestions: [
             {
               messageId: "removeSimpleFalse",
@@ -892,20 +965,23 @@ export async function info(reference: string) {
           ],
         },
       ],
+      name: "request-promise with simple: false cannot see the status",
     },
     {
-      name: "request-promise with simple: false and the full response",
       code: `import rp from "request-promise";
 
 export async function info(reference: string) {
   const response = await rp({ uri: \`https://api.vipps.no/epayment/v1/payments/\${reference}\`, simple: false, resolveWithFullResponse: true, json: true });
   return response.body;
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedStatus",
           line: 4,
           column: 26,
+          endLine: 4,
+          endColumn: 153,
           suggestions: [
             {
               messageId: "addStatusCheck",
@@ -922,9 +998,9 @@ export async function info(reference: string) {
           ],
         },
       ],
+      name: "request-promise with simple: false and the full response",
     },
     {
-      name: "@vippsmobilepay/sdk: .data read without narrowing",
       code: `import { Client } from "@vippsmobilepay/sdk";
 
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key", useTestMode: true });
@@ -933,11 +1009,14 @@ export async function createPayment(token: string, reference: string) {
   const result = await client.payment.create(token, { amount: { value: 1000, currency: "NOK" }, reference });
   return result.data.redirectUrl;
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedResult",
           line: 6,
           column: 24,
+          endLine: 6,
+          endColumn: 109,
           suggestions: [
             {
               messageId: "addResultCheck",
@@ -956,9 +1035,9 @@ export async function createPayment(token: string, reference: string) {
           ],
         },
       ],
+      name: "@vippsmobilepay/sdk: .data read without narrowing",
     },
     {
-      name: "@vippsmobilepay/sdk: ignored result, destructured data, .then callback",
       code: `import { Client } from "@vippsmobilepay/sdk";
 
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
@@ -968,11 +1047,14 @@ export async function settle(token: string, reference: string) {
   const { data } = await client.payment.info(token, reference);
   return client.payment.history(token, reference).then((events) => events.data);
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedResult",
           line: 6,
           column: 9,
+          endLine: 6,
+          endColumn: 107,
           suggestions: [
             {
               messageId: "addResultCheck",
@@ -995,6 +1077,8 @@ export async function settle(token: string, reference: string) {
           messageId: "uncheckedResult",
           line: 7,
           column: 26,
+          endLine: 7,
+          endColumn: 63,
           suggestions: [
             {
               messageId: "addResultCheck",
@@ -1018,6 +1102,8 @@ export async function settle(token: string, reference: string) {
           messageId: "uncheckedResult",
           line: 8,
           column: 10,
+          endLine: 8,
+          endColumn: 50,
           suggestions: [
             {
               messageId: "addResultCheck",
@@ -1039,9 +1125,9 @@ export async function settle(token: string, reference: string) {
           ],
         },
       ],
+      name: "@vippsmobilepay/sdk: ignored result, destructured data, .then callback",
     },
     {
-      name: "@vippsmobilepay/sdk: un-awaited calls in async and plain functions",
       code: `import { Client } from "@vippsmobilepay/sdk";
 
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
@@ -1053,11 +1139,14 @@ export async function cancel(token: string, reference: string) {
 export function cancelLater(token: string, reference: string) {
   client.payment.cancel(token, reference);
 }`,
+      output: null,
       errors: [
         {
           messageId: "uncheckedResult",
           line: 6,
           column: 3,
+          endLine: 6,
+          endColumn: 42,
           suggestions: [
             {
               messageId: "addResultCheck",
@@ -1082,6 +1171,8 @@ export function cancelLater(token: string, reference: string) {
           messageId: "uncheckedResult",
           line: 10,
           column: 3,
+          endLine: 10,
+          endColumn: 42,
           suggestions: [
             {
               messageId: "addResultCheck",
@@ -1104,9 +1195,9 @@ export function cancelLater(token: string, reference: string) {
           ],
         },
       ],
+      name: "@vippsmobilepay/sdk: un-awaited calls in async and plain functions",
     },
     {
-      name: "@vippsmobilepay/sdk: errorHandler gets the SDK's error",
       code: `import { Client } from "@vippsmobilepay/sdk";
 
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
@@ -1115,12 +1206,15 @@ export async function info(token: string, reference: string) {
   const result = await client.payment.info(token, reference);
   return result.data.state;
 }`,
+      output: null,
       options: [{ errorHandler: "reportVippsError" }],
       errors: [
         {
           messageId: "uncheckedResult",
           line: 6,
           column: 24,
+          endLine: 6,
+          endColumn: 61,
           suggestions: [
             {
               messageId: "addResultCheck",
@@ -1139,9 +1233,9 @@ export async function info(token: string, reference: string) {
           ],
         },
       ],
+      name: "@vippsmobilepay/sdk: errorHandler gets the SDK's error",
     },
     {
-      name: "@vippsno/vipps-sdk (deprecated): .data read without narrowing",
       code: `import { Vipps } from "@vippsno/vipps-sdk";
 
 const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
@@ -1150,11 +1244,15 @@ export async function createPayment(payment) {
   const result = await vipps.ePayment.createPayment(payment);
   return result.data.redirectUrl;
 }`,
+      output: null,
+      languageOptions: JS,
       errors: [
         {
           messageId: "uncheckedResult",
           line: 6,
           column: 24,
+          endLine: 6,
+          endColumn: 61,
           suggestions: [
             {
               messageId: "addResultCheck",
@@ -1173,20 +1271,22 @@ export async function createPayment(payment) {
           ],
         },
       ],
-      languageOptions: JS,
+      name: "@vippsno/vipps-sdk (deprecated): .data read without narrowing",
     },
     {
-      name: "axios: a dropped promise in an async function",
       code: `import axios from "axios";
 
 export async function capture(reference: string) {
   axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, { modificationAmount: { value: 100, currency: "NOK" } });
 }`,
+      output: null,
       errors: [
         {
           messageId: "lostRejection",
           line: 4,
           column: 3,
+          endLine: 4,
+          endColumn: 136,
           suggestions: [
             {
               messageId: "awaitRequest",
@@ -1199,9 +1299,9 @@ export async function capture(reference: string) {
           ],
         },
       ],
+      name: "axios: a dropped promise in an async function",
     },
     {
-      name: "axios: a dropped promise in a plain function and at the top level",
       code: `import axios from "axios";
 
 export function cancel(reference: string) {
@@ -1209,11 +1309,14 @@ export function cancel(reference: string) {
 }
 
 axios.get(\`https://api.vipps.no/epayment/v1/payments/startup\`).then(({ data }) => console.log(data));`,
+      output: null,
       errors: [
         {
           messageId: "lostRejection",
           line: 4,
           column: 3,
+          endLine: 4,
+          endColumn: 78,
           suggestions: [
             {
               messageId: "catchRejection",
@@ -1234,6 +1337,8 @@ axios.get(\`https://api.vipps.no/epayment/v1/payments/startup\`).then(({ data })
           messageId: "lostRejection",
           line: 7,
           column: 1,
+          endLine: 7,
+          endColumn: 63,
           suggestions: [
             {
               messageId: "catchRejection",
@@ -1251,20 +1356,23 @@ axios.get(\`https://api.vipps.no/epayment/v1/payments/startup\`).then(({ data })
           ],
         },
       ],
+      name: "axios: a dropped promise in a plain function and at the top level",
     },
     {
-      name: "axios: a promise bound and never awaited",
       code: `import axios from "axios";
 
 export async function refund(reference: string) {
   const pending = axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
   console.log("refund requested");
 }`,
+      output: null,
       errors: [
         {
           messageId: "lostRejection",
           line: 4,
           column: 19,
+          endLine: 4,
+          endColumn: 98,
           suggestions: [
             {
               messageId: "catchRejection",
@@ -1281,20 +1389,23 @@ export async function refund(reference: string) {
           ],
         },
       ],
+      name: "axios: a promise bound and never awaited",
     },
     {
-      name: "got: lost rejection with errorHandler",
       code: `import got from "got";
 
 export function cancel(reference: string) {
   got.put(\`https://api.vipps.no/ecomm/v2/payments/\${reference}/cancel\`, { json: {} });
 }`,
+      output: null,
       options: [{ errorHandler: "reportVippsError" }],
       errors: [
         {
           messageId: "lostRejection",
           line: 4,
           column: 3,
+          endLine: 4,
+          endColumn: 86,
           suggestions: [
             {
               messageId: "catchRejection",
@@ -1307,22 +1418,14 @@ export function cancel(reference: string) {
           ],
         },
       ],
+      name: "got: lost rejection with errorHandler",
     },
     {
-      name: "request-promise: lost rejection under autofix",
       code: `const rp = require("request-promise");
 
 function capture(orderId) {
   rp.post({ uri: \`https://api.vipps.no/ecomm/v2/payments/\${orderId}/capture\`, json: {} });
 }`,
-      options: [{ autofix: true }],
-      errors: [
-        {
-          messageId: "lostRejection",
-          line: 4,
-          column: 3,
-        },
-      ],
       output: `const rp = require("request-promise");
 
 function capture(orderId) {
@@ -1331,10 +1434,20 @@ function capture(orderId) {
     throw error;
   });
 }`,
+      options: [{ autofix: true }],
       languageOptions: CJS,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 90,
+        },
+      ],
+      name: "request-promise: lost rejection under autofix",
     },
     {
-      name: "axios: an empty catch clause without a parameter",
       code: `import axios from "axios";
 
 export async function refund(reference: string) {
@@ -1342,11 +1455,14 @@ export async function refund(reference: string) {
     await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
   } catch {}
 }`,
+      output: null,
       errors: [
         {
           messageId: "swallowedError",
           line: 6,
           column: 5,
+          endLine: 6,
+          endColumn: 10,
           suggestions: [
             {
               messageId: "handleError",
@@ -1364,9 +1480,9 @@ export async function refund(reference: string) {
           ],
         },
       ],
+      name: "axios: an empty catch clause without a parameter",
     },
     {
-      name: "axios: a catch that returns a fallback without looking at the error",
       code: `import axios from "axios";
 
 export async function info(reference: string) {
@@ -1378,11 +1494,14 @@ export async function info(reference: string) {
     return null;
   }
 }`,
+      output: null,
       errors: [
         {
           messageId: "swallowedError",
           line: 7,
           column: 5,
+          endLine: 7,
+          endColumn: 17,
           suggestions: [
             {
               messageId: "handleError",
@@ -1402,9 +1521,9 @@ export async function info(reference: string) {
           ],
         },
       ],
+      name: "axios: a catch that returns a fallback without looking at the error",
     },
     {
-      name: "fetch: a catch clause that ignores the error and carries on",
       code: `async function capture(reference: string) {
   try {
     const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, { method: "POST" });
@@ -1413,11 +1532,14 @@ export async function info(reference: string) {
     setStatus("failed");
   }
 }`,
+      output: null,
       errors: [
         {
           messageId: "swallowedError",
           line: 5,
           column: 5,
+          endLine: 5,
+          endColumn: 13,
           suggestions: [
             {
               messageId: "handleError",
@@ -1435,9 +1557,9 @@ export async function info(reference: string) {
           ],
         },
       ],
+      name: "fetch: a catch clause that ignores the error and carries on",
     },
     {
-      name: "axios: .catch(() => {}) and .catch(() => null)",
       code: `import axios from "axios";
 
 export function cancel(reference: string) {
@@ -1447,11 +1569,14 @@ export function cancel(reference: string) {
 export async function details(reference: string) {
   return axios.get(\`https://api.vipps.no/ecomm/v2/payments/\${reference}/details\`).catch((err) => null);
 }`,
+      output: null,
       errors: [
         {
           messageId: "swallowedError",
           line: 4,
           column: 92,
+          endLine: 4,
+          endColumn: 100,
           suggestions: [
             {
               messageId: "handleError",
@@ -1474,6 +1599,8 @@ export async function details(reference: string) {
           messageId: "swallowedError",
           line: 8,
           column: 89,
+          endLine: 8,
+          endColumn: 102,
           suggestions: [
             {
               messageId: "handleError",
@@ -1493,9 +1620,9 @@ export async function details(reference: string) {
           ],
         },
       ],
+      name: "axios: .catch(() => {}) and .catch(() => null)",
     },
     {
-      name: "got: rejection handler of .then that ignores its error",
       code: `import got from "got";
 
 export function refund(reference: string) {
@@ -1504,11 +1631,14 @@ export function refund(reference: string) {
     () => undefined,
   );
 }`,
+      output: null,
       errors: [
         {
           messageId: "swallowedError",
           line: 6,
           column: 5,
+          endLine: 6,
+          endColumn: 20,
           suggestions: [
             {
               messageId: "handleError",
@@ -1527,9 +1657,9 @@ export function refund(reference: string) {
           ],
         },
       ],
+      name: "got: rejection handler of .then that ignores its error",
     },
     {
-      name: "axios: swallowed errors with errorHandler",
       code: `import axios from "axios";
 
 export async function refund(reference: string) {
@@ -1538,12 +1668,15 @@ export async function refund(reference: string) {
   } catch {}
   return axios.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).catch(() => null);
 }`,
+      output: null,
       options: [{ errorHandler: "reportVippsError" }],
       errors: [
         {
           messageId: "swallowedError",
           line: 6,
           column: 5,
+          endLine: 6,
+          endColumn: 10,
           suggestions: [
             {
               messageId: "handleError",
@@ -1564,6 +1697,8 @@ export async function refund(reference: string) {
           messageId: "swallowedError",
           line: 7,
           column: 84,
+          endLine: 7,
+          endColumn: 94,
           suggestions: [
             {
               messageId: "handleError",
@@ -1582,9 +1717,9 @@ export async function refund(reference: string) {
           ],
         },
       ],
+      name: "axios: swallowed errors with errorHandler",
     },
     {
-      name: "axios: swallowed error, autofix",
       code: `import axios from "axios";
 
 export async function refund(reference: string) {
@@ -1594,14 +1729,6 @@ export async function refund(reference: string) {
     // ignore
   }
 }`,
-      options: [{ autofix: true }],
-      errors: [
-        {
-          messageId: "swallowedError",
-          line: 6,
-          column: 5,
-        },
-      ],
       output: `import axios from "axios";
 
 export async function refund(reference: string) {
@@ -1613,9 +1740,19 @@ export async function refund(reference: string) {
     throw error;
   }
 }`,
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 10,
+        },
+      ],
+      name: "axios: swallowed error, autofix",
     },
     {
-      name: "axios: a destructured error that is never read has no suggestion",
       code: `import axios from "axios";
 
 export async function refund(reference: string) {
@@ -1625,14 +1762,18 @@ export async function refund(reference: string) {
     return false;
   }
 }`,
+      output: null,
       errors: [
         {
           messageId: "swallowedError",
           line: 6,
           column: 5,
+          endLine: 6,
+          endColumn: 23,
           suggestions: [],
         },
       ],
+      name: "axios: a destructured error that is never read has no suggestion",
     },
   ],
 });
