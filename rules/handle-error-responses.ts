@@ -341,7 +341,7 @@ export default createRule<Options, MessageIds>({
       if (end.kind === "dropped" && statement?.type === AST_NODE_TYPES.ExpressionStatement && fn?.async) {
         report(
           { node: flow.request.node, messageId: "lostRejection", data: target },
-          { messageId: "awaitRequest", data: target, fix: (fixer) => fixer.replaceText(end.node, `await ${operandText(sourceCode, end.node)}`) },
+          { messageId: "awaitRequest", data: target, fix: (fixer) => wrapExpression(fixer, sourceCode, end.node, "await ", "") },
         );
         return;
       }
@@ -360,15 +360,15 @@ export default createRule<Options, MessageIds>({
         {
           messageId: "catchRejection",
           data: { ...target, action },
-          fix: (fixer) => fixer.replaceText(end.node, `${operandText(sourceCode, end.node)}.catch(${callback})`),
+          fix: (fixer) => wrapExpression(fixer, sourceCode, end.node, "", `.catch(${callback})`),
         },
       );
     };
 
     /** The lines a fix adds to a handler that ignores the error `name`. */
-    const errorLines = (name: string, label: string, rethrow: boolean): string[] => {
+    const errorLines = (name: string, label: string, rethrow: boolean, canAwait: boolean): string[] => {
       const semi = semicolon(sourceCode);
-      if (handler) return [`${handler}(${name})${semi}`];
+      if (handler) return [`${canAwait ? "await " : ""}${handler}(${name})${semi}`];
       const log = `console.error(${stringLiteral(sourceCode, `${label} failed`)}, ${name})${semi}`;
       return rethrow ? [log, `throw ${name}${semi}`] : [log];
     };
@@ -379,7 +379,9 @@ export default createRule<Options, MessageIds>({
       if (reportedHandlers.has(clause) || isErrorUsed(sourceCode, clause) || containsOwn(sourceCode, clause.body, isRethrow)) return;
       reportedHandlers.add(clause);
       const catchToken = sourceCode.getFirstToken(clause);
-      const loc = { start: clause.loc.start, end: clause.param?.loc.end ?? catchToken?.loc.end ?? clause.loc.end };
+      // `catch (error)`, or the `catch` keyword alone.
+      const lastToken = clause.param ? sourceCode.getTokenAfter(clause.param) : catchToken;
+      const loc = { start: clause.loc.start, end: lastToken?.loc.end ?? clause.loc.end };
       if (clause.param && clause.param.type !== AST_NODE_TYPES.Identifier) {
         report({ loc, messageId: "swallowedError", data: target }, undefined);
         return;
@@ -393,7 +395,7 @@ export default createRule<Options, MessageIds>({
           messageId: "handleError",
           data: { ...target, action: handlerAction(rethrow) },
           fix: (fixer) => {
-            const fixes = blockFixes(fixer, clause.body, errorLines(name, label, rethrow));
+            const fixes = blockFixes(fixer, clause.body, errorLines(name, label, rethrow, enclosingFunction(clause)?.async === true));
             if (!param && catchToken) fixes.push(fixer.insertTextAfter(catchToken, ` (${name})`));
             return fixes;
           },
@@ -423,7 +425,7 @@ export default createRule<Options, MessageIds>({
       const returnsNothing =
         body.type === AST_NODE_TYPES.BlockStatement ? !containsOwn(sourceCode, body, isExit) : isUndefinedExpression(body);
       const rethrow = !handler && returnsNothing;
-      const lines = errorLines(name, label, rethrow);
+      const lines = errorLines(name, label, rethrow, node.async);
       report(
         { node, messageId: "swallowedError", data: target },
         {
@@ -487,6 +489,14 @@ function isUndefinedExpression(node: TSESTree.Node): boolean {
   return (
     (expression.type === AST_NODE_TYPES.Identifier && expression.name === "undefined") ||
     (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === "void")
+  );
+}
+
+/** Puts text before and after an expression, parenthesising it where the operator would otherwise split it. */
+function wrapExpression(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, node: TSESTree.Node, before: string, after: string): TSESLint.RuleFix[] {
+  const parens = operandText(sourceCode, node) !== sourceCode.getText(node);
+  return [fixer.insertTextBefore(node, parens ? `${before}(` : before), fixer.insertTextAfter(node, parens ? `)${after}` : after)].filter(
+    (fix) => fix.text !== "",
   );
 }
 

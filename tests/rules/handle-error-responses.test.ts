@@ -1,4 +1,5 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
+import type { ESLintUtils } from "@typescript-eslint/utils";
 import * as espree from "espree";
 import rule from "../../rules/handle-error-responses.js";
 
@@ -14,7 +15,12 @@ const CJS = { parser: espree, sourceType: "commonjs" } as const;
 
 const EPAYMENT = "https://api.vipps.no/epayment/v1/payments";
 
-ruleTester.run("handle-error-responses", rule, {
+type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
+type Options = ESLintUtils.InferOptionsTypeFromRule<typeof rule>;
+
+// The rule tester brings its own copy of @typescript-eslint/utils (8.72) whose types differ in name only from the
+// plugin's (8.73); the explicit type arguments keep the test cases checked against the rule's messages and options.
+ruleTester.run<MessageIds, Options>("handle-error-responses", rule as never, {
   valid: [
     // Status checked before the body is read, in every spelling.
     `async function createPayment(payment: unknown) {
@@ -1501,7 +1507,7 @@ export async function info(reference: string) {
           line: 7,
           column: 5,
           endLine: 7,
-          endColumn: 17,
+          endColumn: 18,
           suggestions: [
             {
               messageId: "handleError",
@@ -1539,7 +1545,7 @@ export async function info(reference: string) {
           line: 5,
           column: 5,
           endLine: 5,
-          endColumn: 13,
+          endColumn: 14,
           suggestions: [
             {
               messageId: "handleError",
@@ -1686,7 +1692,7 @@ export async function refund(reference: string) {
   try {
     await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
   } catch (error) {
-    reportVippsError(error);
+    await reportVippsError(error);
   }
   return axios.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).catch(() => null);
 }`,
@@ -1769,11 +1775,315 @@ export async function refund(reference: string) {
           line: 6,
           column: 5,
           endLine: 6,
-          endColumn: 23,
+          endColumn: 24,
           suggestions: [],
         },
       ],
       name: "axios: a destructured error that is never read has no suggestion",
+    },
+    {
+      code: `function refresh(reference: string) {
+  fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).then((res) => res.json()).then(render);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `function refresh(reference: string) {
+  fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).then(async (res) => {
+    if (!res.ok) {
+      throw new Error(\`ePayment API get payment failed: \${res.status} \${await res.text()}\`);
+    }
+    return res.json();
+  }).then(render);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: "lostRejection",
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: "catchRejection",
+              output: `function refresh(reference: string) {
+  fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).then((res) => res.json()).then(render).catch((error) => {
+    console.error("ePayment API get payment failed", error);
+    throw error;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "fetch: a dropped .then chain in a plain function loses both the status and the rejection",
+    },
+    {
+      code: `import superagent from "superagent";
+
+export async function info(reference: string) {
+  const res = await superagent.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).ok(() => true);
+  return res.body;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 93,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `import superagent from "superagent";
+
+export async function info(reference: string) {
+  const res = await superagent.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).ok(() => true);
+  if (!res.ok) {
+    throw new Error(\`ePayment API get payment failed: \${res.status} \${res.text}\`);
+  }
+  return res.body;
+}`,
+            },
+          ],
+        },
+      ],
+      name: "superagent with .ok(() => true)",
+    },
+    {
+      code: `export async function info(reference: string) {
+  const response = await vippsFetch(\`/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `export async function info(reference: string) {
+  const response = await vippsFetch(\`/epayment/v1/payments/\${reference}\`);
+  if (!response.ok) {
+    throw new Error(\`ePayment API get payment failed: \${response.status} \${await response.text()}\`);
+  }
+  return response.json();
+}`,
+            },
+          ],
+        },
+      ],
+      settings: { vipps: { wrappers: [{ name: "vippsFetch", url: 0, failure: "resolves" }] } },
+      name: "a configured wrapper that resolves like fetch",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+const token = await client.auth.getToken("id", "secret");
+export const accessToken = token.data.access_token;
+
+router.post("/capture/:reference", async (req, res) => {
+  const result = await client.payment.capture(accessToken, req.params.reference, req.body);
+  res.json(result.data);
+});
+
+export class Payments {
+  async refund(reference: string, body: unknown) {
+    const refunded = await client.payment.refund(accessToken, reference, body);
+    return refunded.data.state;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 4,
+          column: 21,
+          endLine: 4,
+          endColumn: 57,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+const token = await client.auth.getToken("id", "secret");
+if (!token.ok) {
+  throw new Error(\`Access token API get access token failed: \${JSON.stringify(token.error)}\`);
+}
+export const accessToken = token.data.access_token;
+
+router.post("/capture/:reference", async (req, res) => {
+  const result = await client.payment.capture(accessToken, req.params.reference, req.body);
+  res.json(result.data);
+});
+
+export class Payments {
+  async refund(reference: string, body: unknown) {
+    const refunded = await client.payment.refund(accessToken, reference, body);
+    return refunded.data.state;
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: "uncheckedResult",
+          line: 8,
+          column: 24,
+          endLine: 8,
+          endColumn: 91,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+const token = await client.auth.getToken("id", "secret");
+export const accessToken = token.data.access_token;
+
+router.post("/capture/:reference", async (req, res) => {
+  const result = await client.payment.capture(accessToken, req.params.reference, req.body);
+  if (!result.ok) {
+    throw new Error(\`ePayment API capture payment failed: \${JSON.stringify(result.error)}\`);
+  }
+  res.json(result.data);
+});
+
+export class Payments {
+  async refund(reference: string, body: unknown) {
+    const refunded = await client.payment.refund(accessToken, reference, body);
+    return refunded.data.state;
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: "uncheckedResult",
+          line: 14,
+          column: 28,
+          endLine: 14,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+const token = await client.auth.getToken("id", "secret");
+export const accessToken = token.data.access_token;
+
+router.post("/capture/:reference", async (req, res) => {
+  const result = await client.payment.capture(accessToken, req.params.reference, req.body);
+  res.json(result.data);
+});
+
+export class Payments {
+  async refund(reference: string, body: unknown) {
+    const refunded = await client.payment.refund(accessToken, reference, body);
+    if (!refunded.ok) {
+      throw new Error(\`ePayment API refund payment failed: \${JSON.stringify(refunded.error)}\`);
+    }
+    return refunded.data.state;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk: arrow callback, class method and top-level await",
+    },
+    {
+      code: `import axios from "axios";
+
+export class Payments {
+  capture(reference: string) {
+    axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, {});
+  }
+}
+
+export const refund = async (reference: string) => {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch (e) {}
+};`,
+      output: null,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: "catchRejection",
+              output: `import axios from "axios";
+
+export class Payments {
+  capture(reference: string) {
+    axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, {}).catch((error) => {
+      console.error("ePayment API capture payment failed", error);
+      throw error;
+    });
+  }
+}
+
+export const refund = async (reference: string) => {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch (e) {}
+};`,
+            },
+          ],
+        },
+        {
+          messageId: "swallowedError",
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import axios from "axios";
+
+export class Payments {
+  capture(reference: string) {
+    axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/capture\`, {});
+  }
+}
+
+export const refund = async (reference: string) => {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch (e) {
+    console.error("ePayment API refund payment failed", e);
+    throw e;
+  }
+};`,
+            },
+          ],
+        },
+      ],
+      name: "axios: lost rejection in a class method and a swallowed error in an arrow callback",
     },
   ],
 });
