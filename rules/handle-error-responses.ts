@@ -25,6 +25,7 @@ import {
   insertStatementsBefore,
   isInStatementList,
   layout,
+  lineIndent,
   operandText,
   prependToBlock,
   rangeWithParens,
@@ -284,7 +285,7 @@ export default createRule<Options, MessageIds>({
         ];
       }
       const name = style.base;
-      const indent = indentOf(sourceCode, responseNode);
+      const indent = lineIndent(sourceCode, responseNode.loc.end.line);
       const lines = layout(sourceCode, checkLines(style, name, label, style.awaits).map((line) => `\t${line}`), indent);
       const callback = [`${style.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join("\n");
       return (fixer) => fixer.insertTextAfterRange(rangeWithParens(sourceCode, responseNode), `.then(${callback})`);
@@ -346,7 +347,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const semi = semicolon(sourceCode);
-      const indent = indentOf(sourceCode, end.node);
+      const indent = lineIndent(sourceCode, end.node.loc.end.line);
       const callback = handler
         ? `(error) => ${handler}(error)`
         : [

@@ -389,9 +389,15 @@ export function isFunction(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
-/** The function a node is in, or undefined at the top level of the module. */
+/**
+ * The function a node is in, or undefined at the top level of the module and in class static blocks and field
+ * initialisers (where `await` is not allowed either).
+ */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let parent = node.parent; parent; parent = parent.parent) if (isFunction(parent)) return parent;
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (isFunction(parent)) return parent;
+    if (parent.type === AST_NODE_TYPES.StaticBlock || parent.type === AST_NODE_TYPES.PropertyDefinition) return undefined;
+  }
   return undefined;
 }
 

@@ -15,8 +15,12 @@ type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpressi
 
 /** The whitespace that starts the line `node` starts on. */
 export function indentOf(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Token): string {
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? "";
-  return /^[ \t]*/.exec(line)?.[0] ?? "";
+  return lineIndent(sourceCode, node.loc.start.line);
+}
+
+/** The whitespace that starts a line (1-based), e.g. the line where text is appended after a node. */
+export function lineIndent(sourceCode: SourceCode, line: number): string {
+  return /^[ \t]*/.exec(sourceCode.lines[line - 1] ?? "")?.[0] ?? "";
 }
 
 const unitCache = new WeakMap<TSESTree.Program, string>();

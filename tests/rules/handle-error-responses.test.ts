@@ -2085,5 +2085,78 @@ export const refund = async (reference: string) => {
       ],
       name: "axios: lost rejection in a class method and a swallowed error in an arrow callback",
     },
+    {
+      code: `function refresh(reference: string) {
+  fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`)
+    .then((res) => res.json()) // parse
+    .then(render);
+}`,
+      output: `function refresh(reference: string) {
+  fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`)
+    .then(async (res) => {
+      if (!res.ok) {
+        throw new Error(\`ePayment API get payment failed: \${res.status} \${await res.text()}\`);
+      }
+      return res.json();
+    }) // parse
+    .then(render).catch((error) => {
+      console.error("ePayment API get payment failed", error);
+      throw error;
+    });
+}`,
+      options: [{ autofix: true }],
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 66,
+        },
+        {
+          messageId: "lostRejection",
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 66,
+        },
+      ],
+      name: "fetch: a multi-line chain with a comment, under autofix",
+    },
+    {
+      code: `import axios from "axios";
+
+class Warmup {
+  static {
+    axios.get("https://api.vipps.no/epayment/v1/payments/warm-up");
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: "catchRejection",
+              output: `import axios from "axios";
+
+class Warmup {
+  static {
+    axios.get("https://api.vipps.no/epayment/v1/payments/warm-up").catch((error) => {
+      console.error("ePayment API get payment failed", error);
+      throw error;
+    });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "axios: in a class static block, where await is not allowed, a .catch is appended",
+    },
   ],
 });
