@@ -50,6 +50,11 @@ type Options = [{ autofix?: boolean; errorHandler?: string }];
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type FixFunction = TSESLint.ReportFixFunction;
+/** A repair, and the name of the response (or result) the code it inserts checks. */
+interface NamedFix {
+  readonly name: string;
+  readonly fix: FixFunction;
+}
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** How the code a fix inserts tells a failed response (or SDK result) from a good one, per transport. */
@@ -172,7 +177,7 @@ export default createRule<Options, MessageIds>({
       removeSimpleFalse: "Remove `simple: false` so that request-promise rejects error answers from {{target}}.",
       awaitRequest: "Await {{target}} so that its failure reaches the caller.",
       catchRejection: "Append a `.catch()` to {{target}} that {{action}}.",
-      handleError: "Make this handler {{action}} the error of {{target}}.",
+      handleError: "{{action}} in this handler for {{target}}.",
     },
   },
   defaultOptions: [{ autofix: false }],
@@ -213,49 +218,57 @@ export default createRule<Options, MessageIds>({
       return [`if (${style.failed(name)}) {`, `\t${action}`, "}"];
     };
 
-    /** A fix that puts the check where the value is first taken, or undefined where no safe place exists. */
-    const siteFix = (site: ValueSite, style: CheckStyle, label: string): FixFunction | undefined => {
+    /**
+     * A fix that puts the check where the value is first taken, and the name the check reads; undefined where no
+     * safe place exists.
+     */
+    const siteFix = (site: ValueSite, style: CheckStyle, label: string): NamedFix | undefined => {
       const semi = semicolon(sourceCode);
       switch (site.kind) {
         case "bound": {
           if (!isInStatementList(site.statement)) return undefined;
           const lines = checkLines(style, site.name, label, true);
-          return (fixer) => insertStatementsAfter(fixer, sourceCode, site.statement, lines);
+          return { name: site.name, fix: (fixer) => insertStatementsAfter(fixer, sourceCode, site.statement, lines) };
         }
         case "dropped": {
           if (!isInStatementList(site.statement)) return undefined;
           const name = claimName(sourceCode.getScope(site.statement), style.base);
           const lines = checkLines(style, name, label, true);
-          return (fixer) => [
-            fixer.insertTextBefore(site.statement, `const ${name} = `),
-            insertStatementsAfter(fixer, sourceCode, site.statement, lines),
-          ];
+          return {
+            name,
+            fix: (fixer) => [fixer.insertTextBefore(site.statement, `const ${name} = `), insertStatementsAfter(fixer, sourceCode, site.statement, lines)],
+          };
         }
         case "member": {
           const statement = enclosingStatement(site.value);
           if (!statement || !isEagerlyEvaluated(site.value, statement)) return undefined;
           const name = claimName(sourceCode.getScope(statement), style.base);
           const lines = [`const ${name} = ${sourceCode.getText(site.value)}${semi}`, ...checkLines(style, name, label, true)];
-          return (fixer) => [
-            insertStatementsBefore(fixer, sourceCode, statement, lines),
-            fixer.replaceTextRange(rangeWithParens(sourceCode, site.value), name),
-          ];
+          return {
+            name,
+            fix: (fixer) => [insertStatementsBefore(fixer, sourceCode, statement, lines), fixer.replaceTextRange(rangeWithParens(sourceCode, site.value), name)],
+          };
         }
         case "destructured": {
           const declarator = site.declaration.declarations[0];
           if (!declarator || !isInStatementList(site.declaration)) return undefined;
           const name = claimName(sourceCode.getScope(site.declaration), style.base);
           const lines = [...checkLines(style, name, label, true), `${site.declaration.kind} ${sourceCode.getText(declarator.id)} = ${name}${semi}`];
-          return (fixer) => [fixer.replaceText(declarator.id, name), insertStatementsAfter(fixer, sourceCode, site.declaration, lines)];
+          return { name, fix: (fixer) => [fixer.replaceText(declarator.id, name), insertStatementsAfter(fixer, sourceCode, site.declaration, lines)] };
         }
         case "callback": {
           const fn = site.callback;
           const name = site.param?.name ?? claimName(sourceCode.getScope(fn), style.base);
-          const lines = checkLines(style, name, label, fn.async || style.awaits);
-          return (fixer) => {
-            const fixes = insertAtFunctionStart(fixer, sourceCode, fn, lines, style.awaits && !handler);
-            const param = site.param ? undefined : addFirstParameter(fixer, sourceCode, fn, name);
-            return param ? [param, ...fixes] : fixes;
+          // Reading the body text needs `await`: the callback becomes async (harmless in `.then`).
+          const makeAsync = style.awaits && !handler && !fn.async;
+          const lines = checkLines(style, name, label, fn.async || makeAsync);
+          return {
+            name,
+            fix: (fixer) => {
+              const fixes = insertAtFunctionStart(fixer, sourceCode, fn, lines, makeAsync);
+              const param = site.param ? undefined : addFirstParameter(fixer, sourceCode, fn, name);
+              return param ? [param, ...fixes] : fixes;
+            },
           };
         }
         default:
@@ -267,7 +280,7 @@ export default createRule<Options, MessageIds>({
      * A promise whose value nobody takes: in an async function, a bare call is awaited and bound; anywhere else a
      * `.then` callback that checks is put right after the request (nothing downstream used its value).
      */
-    const droppedPromiseFix = (request: VippsRequest, end: PromiseEnd | undefined, style: CheckStyle, label: string): FixFunction | undefined => {
+    const droppedPromiseFix = (request: VippsRequest, end: PromiseEnd | undefined, style: CheckStyle, label: string): NamedFix | undefined => {
       const responseNode = request.response?.node;
       if (!end || !responseNode) return undefined;
       const statement = end.node.parent;
@@ -279,16 +292,19 @@ export default createRule<Options, MessageIds>({
       ) {
         const name = claimName(sourceCode.getScope(statement), style.base);
         const lines = checkLines(style, name, label, true);
-        return (fixer) => [
-          fixer.replaceText(end.node, `const ${name} = await ${operandText(sourceCode, end.node)}`),
-          insertStatementsAfter(fixer, sourceCode, statement, lines),
-        ];
+        return {
+          name,
+          fix: (fixer) => [
+            fixer.replaceText(end.node, `const ${name} = await ${operandText(sourceCode, end.node)}`),
+            insertStatementsAfter(fixer, sourceCode, statement, lines),
+          ],
+        };
       }
       const name = style.base;
       const indent = lineIndent(sourceCode, responseNode.loc.end.line);
       const lines = layout(sourceCode, checkLines(style, name, label, style.awaits).map((line) => `\t${line}`), indent);
       const callback = [`${style.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join("\n");
-      return (fixer) => fixer.insertTextAfterRange(rangeWithParens(sourceCode, responseNode), `.then(${callback})`);
+      return { name, fix: (fixer) => fixer.insertTextAfterRange(rangeWithParens(sourceCode, responseNode), `.then(${callback})`) };
     };
 
     const checkValue = (flow: ResponseFlow, style: CheckStyle, target: Record<string, string>, label: string): void => {
@@ -311,16 +327,14 @@ export default createRule<Options, MessageIds>({
         );
         return;
       }
-      let fix: FixFunction | undefined;
-      let name = style.base;
+      let repair: NamedFix | undefined;
       for (const site of flow.sites) {
-        fix = siteFix(site, style, label);
-        if (fix) {
-          name = site.kind === "bound" ? site.name : site.kind === "callback" && site.param ? site.param.name : name;
-          break;
-        }
+        repair = siteFix(site, style, label);
+        if (repair) break;
       }
-      fix ??= droppedPromiseFix(request, droppedPromise, style, label);
+      repair ??= droppedPromiseFix(request, droppedPromise, style, label);
+      const name = repair?.name ?? style.base;
+      const fix = repair?.fix;
       const check = style.check(name);
       const action = handler
         ? `call ${handler}(${style.handlerArgument(name)})`
@@ -374,7 +388,8 @@ export default createRule<Options, MessageIds>({
       return rethrow ? [log, `throw ${name}${semi}`] : [log];
     };
 
-    const handlerAction = (rethrow: boolean): string => (handler ? `pass to ${handler}` : rethrow ? "log and rethrow" : "log");
+    const handlerAction = (rethrow: boolean): string =>
+      handler ? `Pass the error to ${handler}` : rethrow ? "Log and rethrow the error" : "Log the error";
 
     const checkCatchClause = (clause: TSESTree.CatchClause, target: Record<string, string>, label: string): void => {
       if (reportedHandlers.has(clause) || isErrorUsed(sourceCode, clause) || containsOwn(sourceCode, clause.body, isRethrow)) return;

@@ -29,6 +29,39 @@ describe("examples/error-handling.ts", () => {
     ]);
   });
 
+  it("names the API and the endpoint in each message and suggestion", () => {
+    expect(lint(code).map((message) => [message.message, message.suggestions?.map((suggestion) => suggestion.desc)])).toEqual([
+      [
+        'The response of ePayment API "create payment" is read without a check of its HTTP status, so an error answer from Vipps goes unnoticed. Check `response.ok` before using it.',
+        ['Check `response.ok` after ePayment API "create payment" and throw an error with the status and body.'],
+      ],
+      [
+        'The response of ePayment API "capture payment" is dropped without a check of its HTTP status, so an error answer from Vipps goes unnoticed. Check `response.ok` before using it.',
+        ['Check `response.ok` after ePayment API "capture payment" and throw an error with the status and body.'],
+      ],
+      [
+        'The promise of ePayment API "refund payment" is neither awaited, returned nor given a rejection handler, so a failed request goes unnoticed. Await it or add a `.catch()` handler.',
+        ['Await ePayment API "refund payment" so that its failure reaches the caller.'],
+      ],
+      [
+        'This handler discards the error of ePayment API "cancel payment", so a failed request goes unnoticed. Log it, pass it on or rethrow it.',
+        ['Log and rethrow the error in this handler for ePayment API "cancel payment".'],
+      ],
+      [
+        'The result of ePayment API "create payment" is read without a check of `.ok`; the SDK reports failures as `{ ok: false, error }`, so this one goes unnoticed. Check `result.ok` before using `.data`.',
+        ['Check `result.ok` on the result of ePayment API "create payment" and throw an error with the SDK\'s error.'],
+      ],
+    ]);
+    const withHandler = linter.verify(code, config({ errorHandler: "reportVippsError" }), "error-handling.ts");
+    expect(withHandler.map((message) => message.suggestions?.[0]?.desc)).toEqual([
+      'Check `response.ok` after ePayment API "create payment" and call reportVippsError(response).',
+      'Check `response.ok` after ePayment API "capture payment" and call reportVippsError(response).',
+      'Await ePayment API "refund payment" so that its failure reaches the caller.',
+      'Pass the error to reportVippsError in this handler for ePayment API "cancel payment".',
+      'Check `result.ok` on the result of ePayment API "create payment" and call reportVippsError(result.error).',
+    ]);
+  });
+
   it("applies no fix without autofix: the repairs are suggestions", () => {
     expect(linter.verifyAndFix(code, config(), "error-handling.ts").fixed).toBe(false);
   });

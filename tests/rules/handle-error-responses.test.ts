@@ -2158,5 +2158,35 @@ class Warmup {
       ],
       name: "axios: in a class static block, where await is not allowed, a .catch is appended",
     },
+    {
+      code: `function cancel(reference: string) {
+  return fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, { method: "POST" }).then((r) => r.json());
+}`,
+      output: null,
+      options: [{ errorHandler: "reportVippsError" }],
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 10,
+          endLine: 2,
+          endColumn: 100,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `function cancel(reference: string) {
+  return fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, { method: "POST" }).then((r) => {
+    if (!r.ok) {
+      reportVippsError(r);
+    }
+    return r.json();
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "fetch: .then callback with errorHandler stays synchronous",
+    },
   ],
 });
