@@ -478,7 +478,11 @@ export default createRule<Options, MessageIds>({
           if (failure === "resolves") checkValue(flow, HTTP_STYLES[request.transport] ?? FETCH_STYLE, target, label);
           checkRejection(flow, target, label);
           for (const rejectionHandler of flow.rejectionHandlers) checkHandlerFunction(rejectionHandler, target, label);
-          for (const clause of enclosingCatchClauses(sourceCode, request.node)) checkCatchClause(clause, target, label);
+          // A catch clause receives the failure only where the promise is awaited inside its try block.
+          for (const end of flow.promiseEnds) {
+            if (end.kind !== "awaited") continue;
+            for (const clause of enclosingCatchClauses(sourceCode, end.node)) checkCatchClause(clause, target, label);
+          }
         }
       },
     };

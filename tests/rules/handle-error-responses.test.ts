@@ -175,6 +175,15 @@ export function schedule(reference: string) {
     setTimeout(() => axios.post(\`${EPAYMENT}/\${reference}/refund\`, {}).catch(reportError), 1000);
   } catch {}
 }`,
+    // A catch clause only receives failures of promises awaited inside its try block.
+    `import axios from "axios";
+export function refund(reference: string) {
+  try {
+    return axios.post(\`${EPAYMENT}/\${reference}/refund\`, {});
+  } catch {
+    return undefined;
+  }
+}`,
     // SDK results narrowed on ok (or error), in every spelling.
     `import { Client } from "@vippsmobilepay/sdk";
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
