@@ -92,3 +92,15 @@ describe("examples/error-handling.ts", () => {
     });
   }
 });
+
+describe("options", () => {
+  it.each([
+    [{ autofix: "yes" }],
+    [{ errorHandler: "report vipps error" }],
+    [{ errorHandler: "" }],
+    [{ errorHandler: "a..b" }],
+    [{ logger: "console" }],
+  ])("rejects %j as a schema error", (options) => {
+    expect(() => lint("fetch('https://api.vipps.no/epayment/v1/payments');", options)).toThrow(/Key "vipps\/handle-error-responses":\s+Value .* should /);
+  });
+});

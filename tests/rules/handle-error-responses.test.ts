@@ -2197,5 +2197,63 @@ class Warmup {
       ],
       name: "fetch: .then callback with errorHandler stays synchronous",
     },
+    {
+      code: `export async function capture(reference: string) {
+  const result = await vipps.call(reference);
+  return result.data;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `export async function capture(reference: string) {
+  const result = await vipps.call(reference);
+  if (!result.ok) {
+    throw new Error(\`ePayment API capture payment failed: \${JSON.stringify(result.error)}\`);
+  }
+  return result.data;
+}`,
+            },
+          ],
+        },
+      ],
+      settings: { vipps: { wrappers: [{ name: "vipps.call", endpoint: "epayment.capture", failure: "result" }] } },
+      name: "a configured wrapper that resolves an SDK-style result",
+    },
+    {
+      code: `export function cancel(reference: string) {
+  vippsRequest(\`/epayment/v1/payments/\${reference}/cancel\`);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: "catchRejection",
+              output: `export function cancel(reference: string) {
+  vippsRequest(\`/epayment/v1/payments/\${reference}/cancel\`).catch((error) => {
+    console.error("ePayment API cancel payment failed", error);
+    throw error;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      settings: { vipps: { wrappers: [{ name: "vippsRequest", url: 0 }] } },
+      name: "a configured wrapper that rejects (the default): a lost rejection",
+    },
   ],
 });
