@@ -209,9 +209,11 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
   };
 }
 
+/** Joins an instance's base URL and a call's path the way axios, got and ky do: with exactly one slash. */
 function joinPrefix(prefix: string, url: string): string {
   if (/^[a-z]+:\/\//i.test(url)) return url;
-  return prefix.endsWith("/") && url.startsWith("/") ? prefix + url.slice(1) : prefix + url;
+  if (url === "") return prefix;
+  return `${prefix.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`;
 }
 
 function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSetting): RequestParts {
