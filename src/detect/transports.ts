@@ -287,7 +287,7 @@ const readSuperagent =
       if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
       const name = ASTUtils.getPropertyName(member);
       if (name === "send") body = argument(next, 0);
-      else if (name === "set" && next.arguments.length === 1) headers = argument(next, 0);
+      else if (name === "set") headers = next.arguments.length === 1 ? argument(next, 0) : headers;
       else if (name === "ok") failure = "resolves";
       else if (name !== "type" && name !== "query" && name !== "accept" && name !== "timeout" && name !== "retry" && name !== "auth") break;
       result = next;

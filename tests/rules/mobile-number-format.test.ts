@@ -431,7 +431,7 @@ tsTester.run("mobile-number-format (TypeScript)", rule, {
   ],
 });
 
-tsTester.run("mobile-number-format (messages)", rule, {
+tsTester.run("mobile-number-format (message data)", rule, {
   valid: [],
   invalid: [
     {
@@ -439,8 +439,14 @@ tsTester.run("mobile-number-format (messages)", rule, {
       output: fetchInline.replace('"+47 91 23 45 67"', '"91234567"'),
       errors: [
         {
-          message:
-            'eCom API customerInfo.mobileNumber must be 8 digits without country code, like "91234567"; got "+47 91 23 45 67".',
+          messageId: "wrongFormat",
+          data: {
+            api: "eCom API",
+            field: "customerInfo.mobileNumber",
+            format: "8 digits without country code",
+            example: "91234567",
+            value: "+47 91 23 45 67",
+          },
           line: 5,
           column: 35,
           endLine: 5,
@@ -453,18 +459,8 @@ tsTester.run("mobile-number-format (messages)", rule, {
       output: null,
       errors: [
         {
-          message:
-            'eCom API customerInfo.mobileNumber takes mobile numbers from NO only; got "+46 70 123 45 67", a number from SE.',
-        },
-      ],
-    },
-    {
-      code: ecomBody("1234"),
-      output: null,
-      errors: [
-        {
-          message:
-            'eCom API customerInfo.mobileNumber must be 8 digits without country code, like "91234567"; got "1234", which is not a valid mobile number.',
+          messageId: "foreignNumber",
+          data: { api: "eCom API", field: "customerInfo.mobileNumber", value: "+46 70 123 45 67", country: "SE", allowed: "NO" },
         },
       ],
     },
@@ -473,8 +469,14 @@ tsTester.run("mobile-number-format (messages)", rule, {
       output: cibaAppend.replace('"91234567"', '"urn:msisdn:4791234567"'),
       errors: [
         {
-          message:
-            'Login API login_hint must be "urn:msisdn:" followed by an MSISDN, like "urn:msisdn:4791234567"; got "91234567".',
+          messageId: "wrongFormat",
+          data: {
+            api: "Login API",
+            field: "login_hint",
+            format: '"urn:msisdn:" followed by an MSISDN',
+            example: "urn:msisdn:4791234567",
+            value: "91234567",
+          },
         },
       ],
     },
