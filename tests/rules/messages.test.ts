@@ -26,3 +26,19 @@ describe("rendered messages", () => {
     ]);
   });
 });
+
+describe("invalid options", () => {
+  const lint = (options: unknown) => () =>
+    new Linter({ configType: "flat" }).verify(
+      `fetch("https://api.vipps.no/ecomm/v2/payments", { method: "POST", body: "{}" });`,
+      [{ files: ["**/*.js"], plugins: { vipps: plugin }, rules: { "vipps/mobile-number-format": ["error", options] } }],
+      "file.js",
+    );
+
+  it("are schema errors that name the option", () => {
+    expect(lint({ defaultCountry: "XX" })).toThrow(/"vipps\/mobile-number-format":\s+Value "XX" should be equal to one of the allowed values/);
+    expect(lint({ msisdnCountries: [] })).toThrow(/Value \[\] should NOT have fewer than 1 items/);
+    expect(lint({ defaultContry: "NO" })).toThrow(/Unexpected property "defaultContry". Expected properties: "defaultCountry", "msisdnCountries"/);
+    expect(lint("NO")).toThrow(/Value "NO" should be object/);
+  });
+});
