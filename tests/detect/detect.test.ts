@@ -292,11 +292,17 @@ describe("pre-filter", () => {
     expect(mayMentionVipps(`const url = "https://apitest.vipps.no"`, settings)).toBe(true);
     expect(mayMentionVipps("`${base}/ecomm/v2/payments`", settings)).toBe(true);
     expect(mayMentionVipps(`import axios from "axios"`, settings)).toBe(true);
+    expect(mayMentionVipps(`const got = require('got')`, settings)).toBe(true);
+    expect(mayMentionVipps(`const x = { userFlow: "WEB_REDIRECT" }`, settings)).toBe(false);
+    expect(mayMentionVipps(`const x = { paymentMethod: { type: "WALLET" } }`, settings)).toBe(true);
     expect(mayMentionVipps(`const x = { merchantSerialNumber }`, settings)).toBe(true);
     expect(mayMentionVipps(`payVipps()`, readSettings({ vipps: { wrappers: [{ name: "Shop.payVipps", endpoint: "ecom.initiate" }] } }))).toBe(true);
   });
 
   it("stops files that cannot hold a Vipps request", () => {
     expect(mayMentionVipps(`export const add = (a, b) => a + b; fetch("/api/users")`, settings)).toBe(false);
+    // Common words that only look like a transport or a body key.
+    expect(mayMentionVipps(`// I forgot the request; const order = { amount: 1, orderId: "a", transaction: t, reference: r }`, settings)).toBe(false);
+    expect(mayMentionVipps(`import axiosRetry from "axios-retry"; const myAxios = 1;`, settings)).toBe(false);
   });
 });
