@@ -9,6 +9,13 @@ const at = (code: string, messageId: "wrongFormat" | "invalidNumber" | "foreignN
   ...locate(code, snippet, nth),
 });
 
+/** An invalid case whose every `[from, to]` literal is reported as wrongly formatted and rewritten to `to`. */
+const repaired = (code: string, ...replacements: [from: string, to: string][]) => ({
+  code,
+  output: replacements.reduce((text, [from, to]) => text.replace(from, to), code),
+  errors: replacements.map(([from]) => at(code, "wrongFormat", from)),
+});
+
 // ---------------------------------------------------------------------------------------------------------------------
 // fetch, inline and through constants, with and without declared globals
 // ---------------------------------------------------------------------------------------------------------------------
@@ -248,21 +255,9 @@ tsTester.run("mobile-number-format (TypeScript)", rule, {
     `vippsFetch({ uri: "/ecomm/v2/payments", body: { customerInfo: { mobileNumber: "+47 91234567" } } });`,
   ],
   invalid: [
-    {
-      code: fetchInline,
-      output: fetchInline.replace('"+47 91 23 45 67"', '"91234567"'),
-      errors: [at(fetchInline, "wrongFormat", '"+47 91 23 45 67"')],
-    },
-    {
-      code: fetchThroughConsts,
-      output: fetchThroughConsts.replace("'0047 91234567'", "'91234567'"),
-      errors: [at(fetchThroughConsts, "wrongFormat", "'0047 91234567'")],
-    },
-    {
-      code: fallbacks,
-      output: fallbacks.replace('"912 34 567"', '"91234567"').replace('"47 912 34 567"', '"91234567"'),
-      errors: [at(fallbacks, "wrongFormat", '"912 34 567"'), at(fallbacks, "wrongFormat", '"47 912 34 567"')],
-    },
+    repaired(fetchInline, ['"+47 91 23 45 67"', '"91234567"']),
+    repaired(fetchThroughConsts, ["'0047 91234567'", "'91234567'"]),
+    repaired(fallbacks, ['"912 34 567"', '"91234567"'], ['"47 912 34 567"', '"91234567"']),
     {
       code: constantUsedOnce,
       output: constantUsedOnce.replace('"+47 912 34 567"', '"91234567"'),
@@ -274,81 +269,21 @@ tsTester.run("mobile-number-format (TypeScript)", rule, {
       output: null,
       errors: [at(constantUsedTwice, "wrongFormat", "TEST_PHONE", 3)],
     },
-    {
-      code: spreadBase,
-      output: spreadBase.replace('"+4791234567"', '"91234567"'),
-      errors: [at(spreadBase, "wrongFormat", '"+4791234567"')],
-    },
-    {
-      code: templateLiteralValue,
-      output: templateLiteralValue.replace("`+47 91234567`", "`91234567`"),
-      errors: [at(templateLiteralValue, "wrongFormat", "`+47 91234567`")],
-    },
-    {
-      code: globalThisFetch,
-      output: globalThisFetch.replace('"+47 91234567"', '"91234567"'),
-      errors: [at(globalThisFetch, "wrongFormat", '"+47 91234567"')],
-    },
-    {
-      code: aliasedFetch,
-      output: aliasedFetch.replace('"+47 91234567"', '"91234567"'),
-      errors: [at(aliasedFetch, "wrongFormat", '"+47 91234567"')],
-    },
-    {
-      code: nodeFetchDefault,
-      output: nodeFetchDefault.replace('"91234567"', '"4791234567"'),
-      errors: [at(nodeFetchDefault, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: undiciNamed,
-      output: undiciNamed.replace('"+47 912 34 567"', '"4791234567"'),
-      errors: [at(undiciNamed, "wrongFormat", '"+47 912 34 567"')],
-    },
-    {
-      code: axiosPost,
-      output: axiosPost.replace('"91234567"', '"4791234567"'),
-      errors: [at(axiosPost, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: axiosConfig,
-      output: axiosConfig.replace('"+47 91234567"', '"4791234567"'),
-      errors: [at(axiosConfig, "wrongFormat", '"+47 91234567"')],
-    },
-    {
-      code: axiosInstanceInClass,
-      output: axiosInstanceInClass.replace('"91234567"', '"4791234567"'),
-      errors: [at(axiosInstanceInClass, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: axiosInstanceField,
-      output: axiosInstanceField.replace('"91234567"', '"4791234567"'),
-      errors: [at(axiosInstanceField, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: gotOptionsFirst,
-      output: gotOptionsFirst.replace('"91234567"', '"4791234567"'),
-      errors: [at(gotOptionsFirst, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: kyPost,
-      output: kyPost.replace('"91234567"', '"4791234567"'),
-      errors: [at(kyPost, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: superagentChain,
-      output: superagentChain.replace('"912 34 567"', '"4791234567"'),
-      errors: [at(superagentChain, "wrongFormat", '"912 34 567"')],
-    },
-    {
-      code: sdkClient,
-      output: sdkClient.replace('"+47 91234567"', '"4791234567"'),
-      errors: [at(sdkClient, "wrongFormat", '"+47 91234567"')],
-    },
-    {
-      code: deprecatedSdk,
-      output: deprecatedSdk.replace('"91234567"', '"4791234567"'),
-      errors: [at(deprecatedSdk, "wrongFormat", '"91234567"')],
-    },
+    repaired(spreadBase, ['"+4791234567"', '"91234567"']),
+    repaired(templateLiteralValue, ["`+47 91234567`", "`91234567`"]),
+    repaired(globalThisFetch, ['"+47 91234567"', '"91234567"']),
+    repaired(aliasedFetch, ['"+47 91234567"', '"91234567"']),
+    repaired(nodeFetchDefault, ['"91234567"', '"4791234567"']),
+    repaired(undiciNamed, ['"+47 912 34 567"', '"4791234567"']),
+    repaired(axiosPost, ['"91234567"', '"4791234567"']),
+    repaired(axiosConfig, ['"+47 91234567"', '"4791234567"']),
+    repaired(axiosInstanceInClass, ['"91234567"', '"4791234567"']),
+    repaired(axiosInstanceField, ['"91234567"', '"4791234567"']),
+    repaired(gotOptionsFirst, ['"91234567"', '"4791234567"']),
+    repaired(kyPost, ['"91234567"', '"4791234567"']),
+    repaired(superagentChain, ['"912 34 567"', '"4791234567"']),
+    repaired(sdkClient, ['"+47 91234567"', '"4791234567"']),
+    repaired(deprecatedSdk, ['"91234567"', '"4791234567"']),
     {
       code: wrapperWithUrl,
       output: wrapperWithUrl.replace('"+47 91234567"', '"91234567"'),
@@ -361,31 +296,11 @@ tsTester.run("mobile-number-format (TypeScript)", rule, {
       settings: { vipps: { wrappers: [{ name: "vipps.initiate", endpoint: "ecom.initiate", body: 0 }] } },
       errors: [at(wrapperWithEndpoint, "wrongFormat", '"+47 91234567"')],
     },
-    {
-      code: shapeOnly,
-      output: shapeOnly.replace('"+47 91 23 45 67"', '"91234567"'),
-      errors: [at(shapeOnly, "wrongFormat", '"+47 91 23 45 67"')],
-    },
-    {
-      code: cibaFormString,
-      output: cibaFormString.replace("urn:msisdn:91234567", "urn:msisdn:4791234567"),
-      errors: [at(cibaFormString, "wrongFormat", "urn:msisdn:91234567")],
-    },
-    {
-      code: cibaSearchParams,
-      output: cibaSearchParams.replace('"urn:msisdn:+47 912 34 567"', '"urn:msisdn:4791234567"'),
-      errors: [at(cibaSearchParams, "wrongFormat", '"urn:msisdn:+47 912 34 567"')],
-    },
-    {
-      code: cibaAppend,
-      output: cibaAppend.replace('"91234567"', '"urn:msisdn:4791234567"'),
-      errors: [at(cibaAppend, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: ecomTestApprove,
-      output: ecomTestApprove.replace('"+47 91234567"', '"91234567"'),
-      errors: [at(ecomTestApprove, "wrongFormat", '"+47 91234567"')],
-    },
+    repaired(shapeOnly, ['"+47 91 23 45 67"', '"91234567"']),
+    repaired(cibaFormString, ["urn:msisdn:91234567", "urn:msisdn:4791234567"]),
+    repaired(cibaSearchParams, ['"urn:msisdn:+47 912 34 567"', '"urn:msisdn:4791234567"']),
+    repaired(cibaAppend, ['"91234567"', '"urn:msisdn:4791234567"']),
+    repaired(ecomTestApprove, ['"+47 91234567"', '"91234567"']),
     // No fix where the value is no valid mobile number, or from a country the API does not take.
     { code: ecomBody("1234"), output: null, errors: [at(ecomBody("1234"), "invalidNumber", '"1234"')] },
     {
@@ -486,62 +401,26 @@ tsTester.run("mobile-number-format (message data)", rule, {
 jsTester.run("mobile-number-format (JavaScript, no globals declared)", rule, {
   valid: [ecomBody("91234567"), `const fetch = () => {}; ${ecomBody("+47 91234567")}`],
   invalid: [
-    {
-      code: fetchInline,
-      output: fetchInline.replace('"+47 91 23 45 67"', '"91234567"'),
-      errors: [at(fetchInline, "wrongFormat", '"+47 91 23 45 67"')],
-    },
-    {
-      code: requestPromise,
-      output: requestPromise.replace('"+4791234567"', '"91234567"').replace('"+4791234568"', '"91234568"'),
-      errors: [at(requestPromise, "wrongFormat", '"+4791234567"'), at(requestPromise, "wrongFormat", '"+4791234568"')],
-    },
-    {
-      code: jsxComponent,
-      output: jsxComponent.replace('"+47 91234567"', '"91234567"'),
-      errors: [at(jsxComponent, "wrongFormat", '"+47 91234567"')],
-    },
+    repaired(fetchInline, ['"+47 91 23 45 67"', '"91234567"']),
+    repaired(requestPromise, ['"+4791234567"', '"91234567"'], ['"+4791234568"', '"91234568"']),
+    repaired(jsxComponent, ['"+47 91234567"', '"91234567"']),
   ],
 });
 
 jsWithGlobalsTester.run("mobile-number-format (JavaScript, globals declared)", rule, {
   valid: [ecomBody("91234567")],
   invalid: [
-    {
-      code: fetchInline,
-      output: fetchInline.replace('"+47 91 23 45 67"', '"91234567"'),
-      errors: [at(fetchInline, "wrongFormat", '"+47 91 23 45 67"')],
-    },
-    {
-      code: globalThisFetch,
-      output: globalThisFetch.replace('"+47 91234567"', '"91234567"'),
-      errors: [at(globalThisFetch, "wrongFormat", '"+47 91234567"')],
-    },
+    repaired(fetchInline, ['"+47 91 23 45 67"', '"91234567"']),
+    repaired(globalThisFetch, ['"+47 91234567"', '"91234567"']),
   ],
 });
 
 cjsTester.run("mobile-number-format (CommonJS)", rule, {
   valid: [],
   invalid: [
-    {
-      code: gotPost,
-      output: gotPost.replace('"+47 912 34 567"', '"4791234567"'),
-      errors: [at(gotPost, "wrongFormat", '"+47 912 34 567"')],
-    },
-    {
-      code: axiosRequire,
-      output: axiosRequire.replace('"91234567"', '"4791234567"'),
-      errors: [at(axiosRequire, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: sdkRequire,
-      output: sdkRequire.replace('"91234567"', '"4791234567"'),
-      errors: [at(sdkRequire, "wrongFormat", '"91234567"')],
-    },
-    {
-      code: requestPromise,
-      output: requestPromise.replace('"+4791234567"', '"91234567"').replace('"+4791234568"', '"91234568"'),
-      errors: [at(requestPromise, "wrongFormat", '"+4791234567"'), at(requestPromise, "wrongFormat", '"+4791234568"')],
-    },
+    repaired(gotPost, ['"+47 912 34 567"', '"4791234567"']),
+    repaired(axiosRequire, ['"91234567"', '"4791234567"']),
+    repaired(sdkRequire, ['"91234567"', '"4791234567"']),
+    repaired(requestPromise, ['"+4791234567"', '"91234567"'], ['"+4791234568"', '"91234568"']),
   ],
 });
