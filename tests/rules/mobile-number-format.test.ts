@@ -398,6 +398,27 @@ tsTester.run("mobile-number-format (message data)", rule, {
   ],
 });
 
+const tsxComponent = `export function PayButton({ phone }: { phone?: string }) {
+  const pay = async (): Promise<void> => {
+    await fetch("https://api.vipps.no/epayment/v1/payments", {
+      method: "POST",
+      body: JSON.stringify({ customer: { phoneNumber: phone ?? "91234567" } } satisfies object),
+    });
+  };
+  return <button onClick={pay}>Pay with Vipps</button>;
+}`;
+
+tsTester.run("mobile-number-format (TSX)", rule, {
+  valid: [],
+  invalid: [
+    {
+      ...repaired(tsxComponent, ['"91234567"', '"4791234567"']),
+      filename: "component.tsx",
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    },
+  ],
+});
+
 jsTester.run("mobile-number-format (JavaScript, no globals declared)", rule, {
   valid: [ecomBody("91234567"), `const fetch = () => {}; ${ecomBody("+47 91234567")}`],
   invalid: [
