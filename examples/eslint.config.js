@@ -6,7 +6,7 @@ export default [
   { ignores: ["eslint.config.js"] },
   vipps.configs.recommended,
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     languageOptions: { parser: tsParser },
   },
   {
