@@ -14,9 +14,8 @@ interface SessionResponse {
   pollingUrl: string;
 }
 
-const VIPPS_BASE_URL = process.env.VIPPS_BASE_URL ?? "https://apitest.vipps.no";
-
 const vipps = ky.create({
+  prefixUrl: process.env.VIPPS_BASE_URL,
   headers: {
     client_id: process.env.VIPPS_CLIENT_ID,
     client_secret: process.env.VIPPS_CLIENT_SECRET,
@@ -57,9 +56,9 @@ export async function startCheckout(reference: string, lines: CartLine[], return
       ],
     },
   };
-  return vipps.post(`${VIPPS_BASE_URL}/checkout/v3/session`, { json: session }).json<SessionResponse>();
+  return vipps.post("checkout/v3/session", { json: session }).json<SessionResponse>();
 }
 
 export async function getSession(reference: string): Promise<{ sessionState: string }> {
-  return vipps.get(`${VIPPS_BASE_URL}/checkout/v3/session/${reference}`).json();
+  return vipps.get(`checkout/v3/session/${reference}`).json();
 }

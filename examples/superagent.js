@@ -7,12 +7,10 @@ const VIPPS_BASE_URL = process.env.VIPPS_BASE_URL;
 export async function sellTickets(accessToken, sale) {
   const response = await superagent
     .post(`${VIPPS_BASE_URL}/epayment/v1/payments`)
-    .set({
-      Authorization: `Bearer ${accessToken}`,
-      "Ocp-Apim-Subscription-Key": process.env.VIPPS_SUBSCRIPTION_KEY,
-      "Merchant-Serial-Number": process.env.VIPPS_MSN,
-      "Idempotency-Key": randomUUID(),
-    })
+    .set("Authorization", `Bearer ${accessToken}`)
+    .set("Ocp-Apim-Subscription-Key", process.env.VIPPS_SUBSCRIPTION_KEY)
+    .set("Merchant-Serial-Number", process.env.VIPPS_MSN)
+    .set("Idempotency-Key", randomUUID())
     .send({
       amount: { currency: "NOK", value: sale.tickets * 45000 },
       paymentMethod: { type: "WALLET" },

@@ -46,7 +46,7 @@ interface Expectation {
 
 const EXPECTED: Readonly<Record<string, Expectation>> = {
   "checkout-ky.ts": {
-    findings: [finding([47, 20, 37], "wrongFormat", msisdn("Checkout API", "prefillCustomer.phoneNumber", "+47 91 23 45 67"))],
+    findings: [finding([46, 20, 37], "wrongFormat", msisdn("Checkout API", "prefillCustomer.phoneNumber", "+47 91 23 45 67"))],
     fixes: [{ from: 'phoneNumber: "+47 91 23 45 67",', to: 'phoneNumber: "4791234567",' }],
   },
   "checkout-page.tsx": {
@@ -109,7 +109,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     ],
   },
   "superagent.js": {
-    findings: [finding([19, 46, 64], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "(+47) 412 34 567"))],
+    findings: [finding([17, 46, 64], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "(+47) 412 34 567"))],
     fixes: [{ from: 'phoneNumber: sale.phone ?? "(+47) 412 34 567" },', to: 'phoneNumber: sale.phone ?? "4741234567" },' }],
   },
   "wrapper.js": {
