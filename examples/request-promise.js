@@ -1,6 +1,14 @@
 // Express checkout ("Vipps Hurtigkasse") in the old Express app, still on request-promise.
 const rp = require("request-promise");
-const config = require("../config");
+
+const config = {
+  publicUrl: process.env.PUBLIC_URL || "https://www.example.no",
+  vipps: {
+    baseUrl: process.env.VIPPS_BASE_URL || "https://apitest.vipps.no",
+    subscriptionKey: process.env.VIPPS_SUBSCRIPTION_KEY,
+    merchantSerialNumber: process.env.VIPPS_MSN,
+  },
+};
 
 const VIPPS_TEST_MOBILE = "+47 9123 456";
 

@@ -2,9 +2,25 @@
 // base URL, the headers and the access token. The demo's eslint.config.js tells the plugin about it in
 // `settings.vipps.wrappers`.
 import fetch from "node-fetch";
-import { getAccessToken } from "./vipps-auth.js";
 
 const BASE_URL = process.env.VIPPS_BASE_URL;
+let cachedToken;
+
+async function getAccessToken() {
+  if (cachedToken && cachedToken.expiresAt > Date.now() + 60_000) return cachedToken.value;
+  const response = await fetch(`${BASE_URL}/accesstoken/get`, {
+    method: "POST",
+    headers: {
+      client_id: process.env.VIPPS_CLIENT_ID,
+      client_secret: process.env.VIPPS_CLIENT_SECRET,
+      "Ocp-Apim-Subscription-Key": process.env.VIPPS_SUBSCRIPTION_KEY,
+    },
+  });
+  if (!response.ok) throw new Error(`Vipps access token: HTTP ${response.status} ${await response.text()}`);
+  const { access_token: value, expires_in: expiresIn } = await response.json();
+  cachedToken = { value, expiresAt: Date.now() + Number(expiresIn) * 1000 };
+  return value;
+}
 
 export async function vippsFetch({ uri, method = "POST", body }) {
   const response = await fetch(BASE_URL + uri, {

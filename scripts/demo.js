@@ -86,9 +86,6 @@ function describe(message) {
 }
 
 async function main() {
-  if (!existsSync(path.join(root, "dist", "src", "index.js"))) {
-    throw new Error("dist/ is missing: run `npm run build` first (`npm run demo` does).");
-  }
   const options = { cwd: examples, overrideConfigFile: path.join(examples, "eslint.config.js") };
   const results = await new ESLint(options).lintFiles(["."]);
   // The same run with fixes applied in memory: `outputFixes` is never called, so examples/ stays as it is.
@@ -130,9 +127,14 @@ async function main() {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(red(`The demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+if (!existsSync(path.join(root, "dist", "src", "index.js"))) {
+  console.error(red("dist/ is missing: run `npm run build` first (`npm run demo` does)."));
   process.exitCode = 1;
+} else {
+  try {
+    await main();
+  } catch (error) {
+    console.error(red(`The demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    process.exitCode = 1;
+  }
 }

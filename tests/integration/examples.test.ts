@@ -1,8 +1,10 @@
 import { ESLint } from "eslint";
+import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -89,7 +91,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     // A number with a digit missing: reported, never guessed at.
     findings: [
       finding(
-        [18, 21, 59],
+        [26, 21, 59],
         "invalidNumber",
         'eCom API customerInfo.mobileNumber must be 8 digits without country code, like "91234567"; got "+47 9123 456", which is not a valid mobile number.',
       ),
@@ -114,10 +116,10 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   },
   "wrapper.js": {
     findings: [
-      finding([33, 56, 68], "wrongFormat", nsn8("eCom API", "customerInfo.mobileNumber", "912 34 567")),
+      finding([49, 56, 68], "wrongFormat", nsn8("eCom API", "customerInfo.mobileNumber", "912 34 567")),
       // eCom is Norway only: a Swedish number is reported without a fix.
       finding(
-        [56, 34, 52],
+        [72, 34, 52],
         "foreignNumber",
         'eCom API customerPhoneNumber takes mobile numbers from NO only; got "+46 70 123 45 67", a number from SE.',
       ),
@@ -198,5 +200,41 @@ describe("ESLint with the built package on examples/", () => {
         expected.findings.filter((item) => item.messageId !== "wrongFormat"),
       );
     });
+  });
+});
+
+describe("npm run demo", () => {
+  it("prints every finding, the --fix diff per file and the summary, and exits with 0", async () => {
+    // execFile rejects on a non-zero exit code.
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, "scripts", "demo.js")], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      expect(stdout).toContain(`examples/${name}  ${expected.findings.length === 0 ? "no findings" : ""}`);
+      for (const { line, column, message } of expected.findings) {
+        expect(stdout).toContain(`  ${`${line}:${column}`.padEnd(7)} error  ${message}  ${RULE}`);
+      }
+    }
+    expect(stdout).toContain(
+      [
+        "--- a/examples/ecom-fetch.js",
+        "+++ b/examples/ecom-fetch.js",
+        "@@ -29,7 +29,7 @@",
+        "   const payment = {",
+        "     customerInfo: {",
+        "       // Customers who skip the phone field still get the number from their profile prefilled.",
+        '-      mobileNumber: customer.phone || "+47 412 34 567",',
+        '+      mobileNumber: customer.phone || "41234567",',
+        "     },",
+        "     merchantInfo: {",
+        "       merchantSerialNumber: process.env.VIPPS_MSN,",
+        "@@ -73,7 +73,7 @@",
+      ].join("\n"),
+    );
+    expect(stdout).toContain("What `eslint --fix` would change (9 files):");
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(
+      "12 files linted, 10 with findings: 14 findings, 12 fixable by --fix, 0 with suggestions.",
+    );
   });
 });
