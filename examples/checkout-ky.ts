@@ -51,8 +51,22 @@ export async function startCheckout(reference: string, lines: CartLine[], return
     },
     logistics: {
       fixedOptions: [
-        { brand: "POSTEN", type: "PICKUP_POINT", amount: { currency: "NOK", value: 9900 }, id: "posten-pickup", priority: 1, isDefault: false },
-        { brand: "OTHER", type: "IN_STORE", amount: { currency: "NOK", value: 0 }, id: "hent-i-butikk", priority: 0, isDefault: true },
+        {
+          brand: "POSTEN",
+          type: "PICKUP_POINT",
+          amount: { currency: "NOK", value: 9900 },
+          id: "posten-pickup",
+          priority: 1,
+          isDefault: false,
+        },
+        {
+          brand: "OTHER",
+          type: "IN_STORE",
+          amount: { currency: "NOK", value: 0 },
+          id: "hent-i-butikk",
+          priority: 0,
+          isDefault: true,
+        },
       ],
     },
   };

@@ -82,7 +82,8 @@ function describe(message) {
   const where = `${message.line}:${message.column}`.padEnd(7);
   const rule = message.ruleId ?? "parse error";
   const severity = message.severity === 2 ? red("error") : yellow("warning");
-  return `  ${dim(where)} ${severity}  ${message.message}  ${dim(rule)}${notes.length ? cyan(` (${notes.join(", ")})`) : ""}`;
+  const suffix = notes.length > 0 ? cyan(` (${notes.join(", ")})`) : "";
+  return `  ${dim(where)} ${severity}  ${message.message}  ${dim(rule)}${suffix}`;
 }
 
 async function main() {

@@ -93,7 +93,8 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
       finding(
         [26, 21, 59],
         "invalidNumber",
-        'eCom API customerInfo.mobileNumber must be 8 digits without country code, like "91234567"; got "+47 9123 456", which is not a valid mobile number.',
+        'eCom API customerInfo.mobileNumber must be 8 digits without country code, like "91234567"; ' +
+          'got "+47 9123 456", which is not a valid mobile number.',
       ),
     ],
     fixes: [],
@@ -196,9 +197,8 @@ describe("ESLint with the built package on examples/", () => {
       const eslint = new ESLint({ ...eslintOptions, fix: true });
       const [again] = await eslint.lintText(fixed, { filePath: path.join(examples, name) });
       expect(again?.output).toBeUndefined();
-      expect(again && findingsOf(again)).toEqual(
-        expected.findings.filter((item) => item.messageId !== "wrongFormat"),
-      );
+      // Every wrongFormat finding in examples/ has a fix; the others (invalid, foreign numbers) never do.
+      expect(again && findingsOf(again)).toEqual(expected.findings.filter((item) => item.messageId !== "wrongFormat"));
     });
   });
 });
