@@ -40,6 +40,16 @@ const finding = (
   message: string,
 ): Finding => ({ ruleId: RULE, messageId, message, line, column, endLine: line, endColumn });
 
+const ERRORS_RULE = "vipps/handle-error-responses";
+const ERRORS_TARGET = 'so an error answer from Vipps goes unnoticed. Check `response.ok` before using it.';
+
+/** A handle-error-responses finding: it spans the whole call, often several lines. */
+const errorFinding = (
+  [line, column, endLine, endColumn]: [number, number, number, number],
+  messageId: string,
+  message: string,
+): Finding => ({ ruleId: ERRORS_RULE, messageId, message, line, column, endLine, endColumn });
+
 interface Expectation {
   readonly findings: readonly Finding[];
   /** What `--fix` rewrites: each `from` occurs once in the file and becomes `to`; nothing else changes. */
@@ -72,6 +82,40 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     fixes: [{ from: 'const TEST_CUSTOMER_PHONE = "97777776";', to: 'const TEST_CUSTOMER_PHONE = "4797777776";' }],
   },
   "epayment-correct.ts": { findings: [], fixes: [] },
+  "error-handling.ts": {
+    // Its repairs change what a payment flow does on failure: suggestions, never applied by --fix.
+    findings: [
+      errorFinding(
+        [25, 26, 35, 5],
+        "uncheckedStatus",
+        `The response of ePayment API "create payment" is read without a check of its HTTP status, ${ERRORS_TARGET}`,
+      ),
+      errorFinding(
+        [53, 9, 57, 5],
+        "uncheckedStatus",
+        `The response of ePayment API "capture payment" is dropped without a check of its HTTP status, ${ERRORS_TARGET}`,
+      ),
+      errorFinding(
+        [64, 5, 64, 122],
+        "lostRejection",
+        'The promise of ePayment API "refund payment" is neither awaited, returned nor given a rejection handler, ' +
+          "so a failed request goes unnoticed. Await it or add a `.catch()` handler.",
+      ),
+      errorFinding(
+        [69, 5, 69, 10],
+        "swallowedError",
+        'This handler discards the error of ePayment API "cancel payment", so a failed request goes unnoticed. ' +
+          "Log it, pass it on or rethrow it.",
+      ),
+      errorFinding(
+        [89, 24, 95, 5],
+        "uncheckedResult",
+        'The result of ePayment API "create payment" is read without a check of `.ok`; the SDK reports failures as ' +
+          "`{ ok: false, error }`, so this one goes unnoticed. Check `result.ok` before using `.data`.",
+      ),
+    ],
+    fixes: [],
+  },
   "login-ciba.mjs": {
     findings: [
       finding([23, 26, 96], "wrongFormat", urnMsisdn("urn:msisdn:97777776")),
@@ -197,7 +241,7 @@ describe("ESLint with the built package on examples/", () => {
       const eslint = new ESLint({ ...eslintOptions, fix: true });
       const [again] = await eslint.lintText(fixed, { filePath: path.join(examples, name) });
       expect(again?.output).toBeUndefined();
-      // Every wrongFormat finding in examples/ has a fix; the others (invalid, foreign numbers) never do.
+      // Every wrongFormat finding in examples/ has a fix; the others (invalid, foreign numbers, error handling) never do.
       expect(again && findingsOf(again)).toEqual(expected.findings.filter((item) => item.messageId !== "wrongFormat"));
     });
   });
@@ -212,8 +256,8 @@ describe("npm run demo", () => {
     });
     for (const [name, expected] of Object.entries(EXPECTED)) {
       expect(stdout).toContain(`examples/${name}  ${expected.findings.length === 0 ? "no findings" : ""}`);
-      for (const { line, column, message } of expected.findings) {
-        expect(stdout).toContain(`  ${`${line}:${column}`.padEnd(7)} error  ${message}  ${RULE}`);
+      for (const { line, column, message, ruleId } of expected.findings) {
+        expect(stdout).toContain(`  ${`${line}:${column}`.padEnd(7)} error  ${message}  ${ruleId}`);
       }
     }
     expect(stdout).toContain(
@@ -234,7 +278,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toContain("What `eslint --fix` would change (9 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "12 files linted, 10 with findings: 14 findings, 12 fixable by --fix, 0 with suggestions.",
+      "13 files linted, 11 with findings: 19 findings, 12 fixable by --fix, 5 with suggestions.",
     );
   });
 });
