@@ -1,5 +1,6 @@
 import { RuleTester } from "@typescript-eslint/rule-tester";
 import * as espree from "espree";
+import globals from "globals";
 import rule from "../../rules/handle-error-responses.js";
 
 // TypeScript through @typescript-eslint/parser, no globals declared: `fetch` is an undeclared global.
@@ -7,8 +8,8 @@ const ruleTester = new RuleTester();
 
 /** Plain JavaScript through ESLint's default parser, no globals declared. */
 const JS = { parser: espree };
-/** JavaScript with `fetch` declared as a global, as projects with `globals` configure it. */
-const JS_WITH_GLOBALS = { parser: espree, globals: { fetch: "readonly", console: "readonly" } } as const;
+/** JavaScript with the browser and Node globals declared (`fetch` among them), as projects using `globals` do. */
+const JS_WITH_GLOBALS = { parser: espree, globals: { ...globals.browser, ...globals.node } };
 /** CommonJS scripts. */
 const CJS = { parser: espree, sourceType: "commonjs" } as const;
 
