@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
 import { ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
-import { HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
+import { escapeRegExp, HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
 import { findField, resolveBody, resolveObjectLiteral, type RequestBody } from "./body.js";
 import {
   GLOBAL_TRACE_MAP,
@@ -70,20 +70,33 @@ export function getVippsRequests(context: Context): readonly VippsRequest[] {
   return requests;
 }
 
+/**
+ * Words whose presence the pre-filter looks for, besides Vipps URLs: a quoted transport or SDK module name (an import
+ * or require must be in the file), and for each body shape its longest key (all of a shape's keys must be present
+ * for it to match, so one of them is enough to look for).
+ */
+const MODULE_HINT = new RegExp(`["'\`](?:${MODULE_NAMES.map(escapeRegExp).join("|")})["'\`]`);
 const SHAPE_KEYS = [
-  ...new Set(ENDPOINTS.flatMap((endpoint) => (endpoint.shapes ?? []).flat().map((path) => path.split(".").pop() ?? ""))),
+  ...new Set(
+    ENDPOINTS.flatMap((endpoint) =>
+      (endpoint.shapes ?? []).map((shape) =>
+        shape.flatMap((path) => path.split(".")).reduce((longest, key) => (key.length > longest.length ? key : longest), ""),
+      ),
+    ),
+  ),
 ];
-const hintCache = new WeakMap<VippsSettings, RegExp>();
+const wordHints = new WeakMap<VippsSettings, RegExp>();
 
 /** The pre-filter: can this text hold anything the detection could find? */
 export function mayMentionVipps(text: string, settings: VippsSettings): boolean {
-  let hint = hintCache.get(settings);
-  if (!hint) {
-    const words = [...MODULE_NAMES, ...SHAPE_KEYS, ...settings.hosts, ...settings.wrappers.map((w) => w.name.split(".").pop() ?? "")];
-    hint = new RegExp(`${VIPPS_URL_HINT.source}|${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")}`, "i");
-    hintCache.set(settings, hint);
+  let words = wordHints.get(settings);
+  if (!words) {
+    const names = [...SHAPE_KEYS, ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? "")];
+    const hosts = settings.hosts.map(escapeRegExp);
+    words = new RegExp([`\\b(?:${names.map(escapeRegExp).join("|")})\\b`, ...hosts].join("|"));
+    wordHints.set(settings, words);
   }
-  return hint.test(text);
+  return VIPPS_URL_HINT.test(text) || MODULE_HINT.test(text) || words.test(text);
 }
 
 function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[] {
@@ -209,9 +222,11 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
   };
 }
 
+/** Joins an instance's base URL and a call's path the way axios, got and ky do: with exactly one slash. */
 function joinPrefix(prefix: string, url: string): string {
   if (/^[a-z]+:\/\//i.test(url)) return url;
-  return prefix.endsWith("/") && url.startsWith("/") ? prefix + url.slice(1) : prefix + url;
+  if (url === "") return prefix;
+  return `${prefix.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`;
 }
 
 function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSetting): RequestParts {

@@ -1,10 +1,10 @@
+import type { RunTests } from "@typescript-eslint/rule-tester";
+import type { ESLintUtils } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import ruleModule from "../../rules/click-and-collect-static-shipping.js";
+import rule from "../../rules/click-and-collect-static-shipping.js";
 import { DEFAULT_CLICK_AND_COLLECT_PATTERN } from "../../src/vipps/express.js";
-import { asTesterRule, runInEveryParser, tsTester, type TesterCases } from "./testers.js";
-
-const rule = asTesterRule(ruleModule);
+import { jsTester, jsWithGlobalsTester, tsTester } from "../support/testers.js";
 
 const URL = `"https://api.vipps.no/ecomm/v2/payments"`;
 const HOME = `{ isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten Servicepakke", shippingMethodId: "posten" }`;
@@ -23,7 +23,8 @@ ${merchantInfoExtra}
   }),
 });${rest}`;
 
-const shared: TesterCases = {
+// The same cases through ESLint's default parser (without and with declared globals) and through typescript-eslint.
+const shared: RunTests<ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>, ESLintUtils.InferOptionsTypeFromRule<typeof rule>> = {
   valid: [
     {
       name: "static list with click and collect as the default and first",
@@ -595,7 +596,9 @@ vipps.initiate({
   ],
 };
 
-runInEveryParser("click-and-collect-static-shipping", rule, shared);
+jsTester.run("click-and-collect-static-shipping (JavaScript, no globals declared)", rule, shared);
+jsWithGlobalsTester.run("click-and-collect-static-shipping (JavaScript, globals declared)", rule, shared);
+tsTester.run("click-and-collect-static-shipping (TypeScript)", rule, shared);
 
 tsTester.run("click-and-collect-static-shipping (TypeScript only)", rule, {
   valid: [],
@@ -721,7 +724,7 @@ describe("the built-in click-and-collect wordings", () => {
 describe("options", () => {
   const lint = (options: unknown): Linter.LintMessage[] =>
     new Linter({ configType: "flat" }).verify("const x = 1;", [
-      { plugins: { vipps: { rules: { "click-and-collect-static-shipping": ruleModule } } }, rules: { "vipps/click-and-collect-static-shipping": ["error", options] } },
+      { plugins: { vipps: { rules: { "click-and-collect-static-shipping": rule } } }, rules: { "vipps/click-and-collect-static-shipping": ["error", options] } },
     ] as unknown as Linter.Config[]);
   it("rejects a pattern that is not a regular expression with a configuration error", () => {
     expect(() => lint({ clickAndCollectPattern: "click(" })).toThrow(/should match format "regex"/);

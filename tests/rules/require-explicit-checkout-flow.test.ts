@@ -1,12 +1,12 @@
-import ruleModule from "../../rules/require-explicit-checkout-flow.js";
-import { asTesterRule, runInEveryParser, tsTester, type TesterCases } from "./testers.js";
-
-const rule = asTesterRule(ruleModule);
+import type { RunTests } from "@typescript-eslint/rule-tester";
+import type { ESLintUtils } from "@typescript-eslint/utils";
+import rule from "../../rules/require-explicit-checkout-flow.js";
+import { jsTester, jsWithGlobalsTester, tsTester } from "../support/testers.js";
 
 const URL = `"https://api.vipps.no/ecomm/v2/payments"`;
 
-// The same cases run through the default JavaScript parser and through typescript-eslint.
-const shared: TesterCases = {
+// The same cases through ESLint's default parser (without and with declared globals) and through typescript-eslint.
+const shared: RunTests<ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>, ESLintUtils.InferOptionsTypeFromRule<typeof rule>> = {
   valid: [
     {
       name: "express checkout with the flag in transaction",
@@ -612,7 +612,9 @@ export function expressBody(order) {
   ],
 };
 
-runInEveryParser("require-explicit-checkout-flow", rule, shared);
+jsTester.run("require-explicit-checkout-flow (JavaScript, no globals declared)", rule, shared);
+jsWithGlobalsTester.run("require-explicit-checkout-flow (JavaScript, globals declared)", rule, shared);
+tsTester.run("require-explicit-checkout-flow (TypeScript)", rule, shared);
 
 tsTester.run("require-explicit-checkout-flow (TypeScript only)", rule, {
   valid: [
