@@ -19,4 +19,8 @@ const plugin = {
 
 plugin.configs = createConfigs(plugin, rules);
 
-export default plugin as VippsPlugin;
+const vipps: VippsPlugin = plugin;
+export default vipps;
+// `require("eslint-plugin-vipps")` (eslint.config.cjs, ESLint 9's eslintrc mode) returns the plugin itself rather than
+// a namespace object: Node's require(esm) hands back this export when it is present.
+export { vipps as "module.exports" };
