@@ -99,9 +99,13 @@ describe.each(ruleNames)("rule %s", (name) => {
     const defaults = (meta as { defaultOptions?: unknown[] }).defaultOptions;
     if (schemaOf(name).length === 0) return;
     expect(defaults).toBeDefined();
+    // meta.defaultOptions is what ESLint merges and docs show; RuleCreator's defaultOptions is what create() sees.
+    expect(defaults).toEqual(rules[name as keyof typeof rules].defaultOptions);
     const linter = new Linter({ configType: "flat" });
     // ESLint validates options against the schema and throws on a mismatch.
-    expect(() => linter.verify("", [{ plugins: { vipps: plugin }, rules: { [`vipps/${name}`]: ["error", ...(defaults ?? [])] } }])).not.toThrow();
+    expect(() =>
+      linter.verify("", [{ plugins: { vipps: plugin }, rules: { [`vipps/${name}`]: ["error", ...(defaults ?? [])] } }]),
+    ).not.toThrow();
   });
 
   it("is in exactly the configs its recommended flag says", () => {
