@@ -237,6 +237,8 @@ const SETUPS = [
     majors: [9, 10],
     files: JS_FILES,
     packageType: "module",
+    // The JSON findings of every set-up show the silence on clean.js; this one also runs the default formatter on it.
+    checkQuiet: true,
     extraChecks: [checkEditor, checkCache, checkConcurrency, checkCiWorkflows],
   },
   { name: "define-config", majors: [9, 10], files: JS_FILES, packageType: "module" },
@@ -329,7 +331,9 @@ async function checkLintAndFix({ setup, projectDir, eslint, tag }) {
     check(`${tag}: findings (--format json), exit code ${linted.code}`, problems.filter(Boolean).join("\n"));
   }
 
-  const clean = setup.files.filter((file) => !update && (expected.findings[file] ?? []).length === 0);
+  const clean = setup.files.filter(
+    (file) => setup.checkQuiet && !update && (expected.findings[file] ?? []).length === 0,
+  );
   if (clean.length > 0) {
     const quiet = await eslint(clean);
     check(
