@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
+import { lineEdits } from "./line-edits.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const examples = path.join(root, "examples");
@@ -20,30 +21,6 @@ const yellow = style("33");
 const cyan = style("36");
 
 const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
-
-/** The edit script that turns `before` into `after`, line by line, from a longest common subsequence. */
-function lineEdits(before, after) {
-  // common[i][j]: length of the longest common subsequence of before[i..] and after[j..].
-  const common = Array.from({ length: before.length + 1 }, () => new Uint32Array(after.length + 1));
-  for (let i = before.length - 1; i >= 0; i--) {
-    for (let j = after.length - 1; j >= 0; j--) {
-      common[i][j] = before[i] === after[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
-    }
-  }
-  const edits = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length || j < after.length) {
-    if (i < before.length && j < after.length && before[i] === after[j]) {
-      edits.push({ op: " ", text: before[i], oldLine: ++i, newLine: ++j });
-    } else if (i < before.length && (j === after.length || common[i + 1][j] >= common[i][j + 1])) {
-      edits.push({ op: "-", text: before[i], oldLine: ++i, newLine: j });
-    } else {
-      edits.push({ op: "+", text: after[j], oldLine: i, newLine: ++j });
-    }
-  }
-  return edits;
-}
 
 /** A unified diff (three lines of context) of two versions of a file. */
 function unifiedDiff(name, before, after, context = 3) {

@@ -12,6 +12,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "n
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { lineEdits } from "./line-edits.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURES = join(ROOT, "tests/fixtures/package");
@@ -101,31 +102,20 @@ async function readExpected() {
 
 const fixtureSource = (setup, file) => readFile(join(FIXTURES, setup.fixtureRoot ?? "", file), "utf8");
 
-/** The line hunks that turn `before` into `after`: a longest-common-subsequence diff (the files are small). */
+/** The line hunks that turn `before` into `after`: runs of removed and added lines, at their line in `before`. */
 function diffLines(before, after) {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  const common = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) {
-      common[i][j] = a[i] === b[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
-    }
-  }
   const hunks = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      i += 1;
-      j += 1;
+  let hunk;
+  for (const edit of lineEdits(before.split("\n"), after.split("\n"))) {
+    if (edit.op === " ") {
+      hunk = undefined;
       continue;
     }
-    const hunk = { line: i + 1, from: [], to: [] };
-    while ((i < a.length || j < b.length) && !(i < a.length && j < b.length && a[i] === b[j])) {
-      if (j >= b.length || (i < a.length && common[i + 1][j] >= common[i][j + 1])) hunk.from.push(a[i++]);
-      else hunk.to.push(b[j++]);
+    if (!hunk) {
+      hunk = { line: edit.op === "-" ? edit.oldLine : edit.oldLine + 1, from: [], to: [] };
+      hunks.push(hunk);
     }
-    hunks.push(hunk);
+    (edit.op === "-" ? hunk.from : hunk.to).push(edit.text);
   }
   return hunks;
 }
