@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The packed-install test: the plugin as users meet it. `npm pack`s the plugin, installs the tarball with ESLint 9 and,
-// separately, ESLint 10 into temporary projects, and runs the `eslint` CLI there in every set-up the docs describe.
+// The packed-install test: the plugin as users meet it. `npm pack`s the plugin, installs the tarball into temporary
+// projects with ESLint 9 and, separately, ESLint 10 (and the oldest 9.x the peer dependency allows), and runs the
+// `eslint` CLI there in every set-up the docs describe.
 // Config files, hooks and CI commands come from the docs themselves (code blocks marked
 // `<!-- package-test: <set-up>/<file> -->`), so a recipe that stops working fails here.
 //
@@ -187,14 +188,28 @@ async function readDevDependency(name) {
   return manifest.devDependencies[name];
 }
 
-/** One install per ESLint major, shared by that major's projects (each links it as its node_modules). */
-async function installBase(workDir, tarball, major) {
-  const baseDir = join(workDir, `eslint-${major}`);
+/**
+ * The ESLint versions the set-ups run on: the oldest the peer dependency allows, and the newest 9 and 10. Each is one
+ * install, shared by its projects (each links it as its node_modules).
+ */
+async function eslintVersions() {
+  const manifest = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8"));
+  const oldest = /\d+\.\d+\.\d+/.exec(manifest.peerDependencies.eslint)?.[0];
+  if (!oldest) throw new Error(`no version in peerDependencies.eslint: ${manifest.peerDependencies.eslint}`);
+  return [
+    { key: "oldest", spec: oldest },
+    { key: "9", spec: "^9" },
+    { key: "10", spec: "^10" },
+  ];
+}
+
+async function installBase(workDir, tarball, { key, spec }) {
+  const baseDir = join(workDir, `eslint-${key}`);
   await mkdir(baseDir);
-  await writeFile(join(baseDir, "package.json"), JSON.stringify({ name: `base-eslint-${major}`, private: true }));
+  await writeFile(join(baseDir, "package.json"), JSON.stringify({ name: `base-eslint-${key}`, private: true }));
   const packages = [
     tarball,
-    `eslint@^${major}`,
+    `eslint@${spec}`,
     `typescript-eslint@${await readDevDependency("typescript-eslint")}`,
     `typescript@${await readDevDependency("typescript")}`,
     "jiti@^2",
@@ -206,10 +221,10 @@ async function installBase(workDir, tarball, major) {
     ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...packages],
     { cwd: baseDir },
   );
-  if (installed.code !== 0) throw new Error(`npm install (ESLint ${major}) failed:\n${installed.stderr}`);
+  if (installed.code !== 0) throw new Error(`npm install (ESLint ${spec}) failed:\n${installed.stderr}`);
   const { version } = JSON.parse(await readFile(join(baseDir, "node_modules/eslint/package.json"), "utf8"));
   const help = await run(process.execPath, [join(baseDir, "node_modules/eslint/bin/eslint.js"), "--help"]);
-  return { major, version, baseDir, supportsConcurrency: help.stdout.includes("--concurrency") };
+  return { key, version, baseDir, supportsConcurrency: help.stdout.includes("--concurrency") };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -224,21 +239,27 @@ const TS_FILES = [...JS_FILES, "src/checkout.ts"];
 const SETUPS = [
   {
     name: "flat",
-    majors: [9, 10],
+    eslint: ["oldest", "9", "10"],
     files: JS_FILES,
     packageType: "module",
     // The JSON findings of every set-up show the silence on clean.js; this one also runs the default formatter on it.
     checkQuiet: true,
     extraChecks: [checkEditor, checkCache, checkConcurrency, checkCiWorkflows],
   },
-  { name: "define-config", majors: [9, 10], files: JS_FILES, packageType: "module" },
-  { name: "cjs", majors: [9, 10], files: JS_FILES, packageType: "commonjs" },
-  { name: "typescript", majors: [9, 10], files: TS_FILES, packageType: "module" },
-  { name: "ts-config", majors: [9, 10], files: TS_FILES, packageType: "module", extraChecks: [checkConfigTypes] },
-  { name: "eslintrc", majors: [9], files: JS_FILES, env: { ESLINT_USE_FLAT_CONFIG: "false" } },
+  { name: "define-config", eslint: ["oldest", "9", "10"], files: JS_FILES, packageType: "module" },
+  { name: "cjs", eslint: ["oldest", "9", "10"], files: JS_FILES, packageType: "commonjs" },
+  { name: "typescript", eslint: ["oldest", "9", "10"], files: TS_FILES, packageType: "module" },
+  {
+    name: "ts-config",
+    eslint: ["oldest", "9", "10"],
+    files: TS_FILES,
+    packageType: "module",
+    extraChecks: [checkConfigTypes],
+  },
+  { name: "eslintrc", eslint: ["oldest", "9"], files: JS_FILES, env: { ESLINT_USE_FLAT_CONFIG: "false" } },
   {
     name: "monorepo",
-    majors: [9, 10],
+    eslint: ["oldest", "9", "10"],
     files: ["packages/admin/src/pay.js", "packages/shop/src/pay.js"],
     fixtureRoot: "monorepo",
     packageType: "module",
@@ -246,7 +267,7 @@ const SETUPS = [
   // These two take their ESLint config from another set-up's recipe and add their own files.
   {
     name: "lint-staged",
-    majors: [10],
+    eslint: ["10"],
     files: [],
     packageType: "module",
     configFrom: "typescript",
@@ -255,7 +276,7 @@ const SETUPS = [
   },
   {
     name: "git-hook",
-    majors: [10],
+    eslint: ["10"],
     files: [],
     packageType: "module",
     configFrom: "flat",
@@ -299,7 +320,7 @@ function eslintIn(base, projectDir, setup) {
 }
 
 async function runSetup(base, setup, recipes) {
-  const tag = `ESLint ${base.major} ${setup.name}`;
+  const tag = `ESLint ${base.version} ${setup.name}`;
   if (setup.needsGit && !gitVersion) return skip(tag, "git is not installed");
   const projectDir = await createProject(base, setup, recipes);
   const eslint = eslintIn(base, projectDir, setup);
@@ -642,17 +663,18 @@ try {
         "no code block marked <!-- package-test: " + setup.name + "/... --> in README.md or docs/",
       );
   }
-  const bases = await timed("install ESLint 9 and 10", () =>
-    Promise.all([9, 10].map((major) => installBase(workDir, tarball, major))),
+  const versions = await eslintVersions();
+  const bases = await timed("install", () =>
+    Promise.all(versions.map((version) => installBase(workDir, tarball, version))),
   );
   for (const base of bases) pass(`installed eslint-plugin-vipps with ESLint ${base.version}`);
   await timed("attw", () => checkTypesResolve(tarball));
-  // Each ESLint major's set-ups run one after the other, the two majors side by side.
+  // Each ESLint version's set-ups run one after the other, the versions side by side.
   await timed("set-ups", () =>
     Promise.all(
       bases.map(async (base) => {
         for (const setup of SETUPS.filter(
-          (candidate) => candidate.majors.includes(base.major) && (!update || base.major === 10),
+          (candidate) => candidate.eslint.includes(base.key) && (!update || base.key === "10"),
         )) {
           await runSetup(base, setup, recipesByName);
         }
