@@ -21,15 +21,15 @@ const rows = Object.entries(plugin.rules)
     [
       `[${name}](rules/${name}.md)`,
       "✅",
-      meta.fixable ? "🔧" : "—",
+      // A rule with an `autofix` option repairs under --fix only when the option is on; its metadata says fixable.
+      meta.fixable ? (hasAutofixOption(meta.schema) ? "🔧 with `autofix: true`" : "🔧") : "—",
       meta.hasSuggestions ? "💡" : "—",
-      hasAutofixOption(meta.schema) ? "`autofix: true`" : "—",
     ].join(" | "),
   );
 
 const table = [
-  "| Rule | In the editor | `--fix` and fix on save | Quick Fix suggestions | Opt-in repair (`autofix: true`) |",
-  "| :--- | :--- | :--- | :--- | :--- |",
+  "| Rule | Findings in the editor | `--fix` and fix on save | Quick Fix suggestions |",
+  "| :--- | :--- | :--- | :--- |",
   ...rows.map((row) => `| ${row} |`),
 ].join("\n");
 

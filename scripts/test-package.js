@@ -85,9 +85,18 @@ async function readRecipes() {
   return recipes;
 }
 
-/** One finding as the expectation file spells it: `line:column rule messageId`, and `(fix)` when --fix repairs it. */
-const describeFinding = (message) =>
-  `${message.line}:${message.column} ${message.ruleId ?? "(fatal)"} ${message.messageId ?? message.message}${message.fix ? " (fix)" : ""}`;
+/**
+ * One finding as the expectation file spells it: `line:column rule messageId`, then `(fix)` when --fix repairs it and
+ * `(suggest: messageId, ...)` for the Quick Fixes it offers.
+ */
+function describeFinding(message) {
+  const suggestions = (message.suggestions ?? []).map((suggestion) => suggestion.messageId ?? suggestion.desc);
+  return [
+    `${message.line}:${message.column} ${message.ruleId ?? "(fatal)"} ${message.messageId ?? message.message}`,
+    message.fix ? " (fix)" : "",
+    suggestions.length > 0 ? ` (suggest: ${suggestions.join(", ")})` : "",
+  ].join("");
+}
 
 /**
  * tests/fixtures/package/expected.json: for each integration file (by its path in the test project), its findings and
@@ -125,7 +134,7 @@ function diffLines(before, after) {
 async function expectedFixed(setup, file) {
   const lines = (await fixtureSource(setup, file)).split("\n");
   // From the last hunk up, so that earlier line numbers stay true.
-  for (const hunk of [...(expected.fixes[file] ?? [])].reverse())
+  for (const hunk of [...(expected.fixes[keyOf(setup, file)] ?? [])].reverse())
     lines.splice(hunk.line - 1, hunk.from.length, ...hunk.to);
   return lines.join("\n");
 }
@@ -138,10 +147,16 @@ function record(kind, file, value, label) {
     fail(`${label}: ${file} differs between set-ups`, JSON.stringify(value));
 }
 
-function compareFindings(label, results, projectDir) {
+/**
+ * The expectation's key for a file: its path in the project, and the set-up's variant when its config changes what
+ * the rules do with the same file (`src/checkout.js (autofix)`).
+ */
+const keyOf = (setup, file) => (setup.variant ? `${file} (${setup.variant})` : file);
+
+function compareFindings(label, results, { setup, projectDir }) {
   const problems = [];
   for (const result of results) {
-    const file = relative(projectDir, result.filePath);
+    const file = keyOf(setup, relative(projectDir, result.filePath));
     const actual = result.messages.map(describeFinding);
     if (update) {
       record("findings", file, actual, label);
@@ -156,9 +171,11 @@ function compareFindings(label, results, projectDir) {
   return problems.join("\n");
 }
 
-/** The exit code ESLint must give for these files: 1 when any error is expected, else 0. */
-const exitFor = (files, afterFix) =>
-  files.some((file) => (expected.findings[file] ?? []).some((finding) => !afterFix || !finding.endsWith("(fix)")))
+/** The exit code ESLint must give for the set-up's files: 1 when any error is expected, else 0. */
+const exitFor = (setup, afterFix) =>
+  setup.files.some((file) =>
+    (expected.findings[keyOf(setup, file)] ?? []).some((finding) => !afterFix || !finding.includes(" (fix)")),
+  )
     ? 1
     : 0;
 
@@ -246,6 +263,8 @@ const SETUPS = [
     checkQuiet: true,
     extraChecks: [checkEditor, checkCache, checkConcurrency, checkCiWorkflows],
   },
+  // The opt-in recipe: rules with an `autofix` option repair under --fix what they otherwise suggest.
+  { name: "autofix", eslint: ["oldest", "9", "10"], files: JS_FILES, packageType: "module", variant: "autofix" },
   { name: "define-config", eslint: ["oldest", "9", "10"], files: JS_FILES, packageType: "module" },
   { name: "cjs", eslint: ["oldest", "9", "10"], files: JS_FILES, packageType: "commonjs" },
   { name: "typescript", eslint: ["oldest", "9", "10"], files: TS_FILES, packageType: "module" },
@@ -334,16 +353,16 @@ async function checkLintAndFix({ setup, projectDir, eslint, tag }) {
   const linted = await eslint(["--format", "json", ...setup.files]);
   const results = parseJson(`${tag}: --format json`, linted);
   if (results) {
-    const wantExit = exitFor(setup.files, false);
+    const wantExit = exitFor(setup, false);
     const problems = [
-      compareFindings(tag, results, projectDir),
+      compareFindings(tag, results, { setup, projectDir }),
       !update && linted.code !== wantExit ? `exit code ${linted.code}, expected ${wantExit}\n${linted.stderr}` : "",
     ];
     check(`${tag}: findings (--format json), exit code ${linted.code}`, problems.filter(Boolean).join("\n"));
   }
 
   const clean = setup.files.filter(
-    (file) => setup.checkQuiet && !update && (expected.findings[file] ?? []).length === 0,
+    (file) => setup.checkQuiet && !update && (expected.findings[keyOf(setup, file)] ?? []).length === 0,
   );
   if (clean.length > 0) {
     const quiet = await eslint(clean);
@@ -357,14 +376,14 @@ async function checkLintAndFix({ setup, projectDir, eslint, tag }) {
   const problems = [];
   for (const file of setup.files) {
     const content = await readFile(join(projectDir, file), "utf8");
-    if (update) record("fixes", file, diffLines(await fixtureSource(setup, file), content), tag);
+    if (update) record("fixes", keyOf(setup, file), diffLines(await fixtureSource(setup, file), content), tag);
     else if (content !== (await expectedFixed(setup, file))) {
       problems.push(
         `${file} after --fix differs from its fixes in tests/fixtures/package/expected.json; --fix made:\n${JSON.stringify(diffLines(await fixtureSource(setup, file), content), null, 2)}`,
       );
     }
   }
-  const wantExit = exitFor(setup.files, true);
+  const wantExit = exitFor(setup, true);
   if (!update && fixed.code !== wantExit)
     problems.push(`exit code ${fixed.code}, expected ${wantExit}\n${fixed.stdout}${fixed.stderr}`);
   check(`${tag}: --fix output, exit code ${fixed.code}`, problems.join("\n"));
@@ -399,7 +418,7 @@ async function checkEditor({ setup, projectDir, tag }) {
     compareFindings(
       tag,
       report.map((entry) => ({ ...entry, filePath: join(projectDir, entry.filePath) })),
-      projectDir,
+      { setup, projectDir },
     ),
   ];
   for (const { filePath, messages, output } of report) {
@@ -429,13 +448,13 @@ async function checkCache({ setup, projectDir, eslint, tag }) {
   const first = await eslint(["--cache", "--format", "json", ...setup.files]);
   const second = await eslint(["--cache", "--debug", "--format", "json", ...setup.files]);
   const problems = [];
-  const wantExit = exitFor(setup.files, false);
+  const wantExit = exitFor(setup, false);
   if (first.code !== wantExit || second.code !== wantExit) {
     problems.push(`exit codes ${first.code}, ${second.code}; expected ${wantExit}\n${first.stderr.slice(0, 2000)}`);
   }
   for (const ran of [first, second]) {
     const results = parseJson(`${tag}: --cache`, ran);
-    if (results) problems.push(compareFindings(tag, results, projectDir));
+    if (results) problems.push(compareFindings(tag, results, { setup, projectDir }));
   }
   for (const file of setup.files) {
     if (!second.stderr.includes(`Skipping file since it hasn't changed: ${join(projectDir, file)}`)) {
@@ -453,8 +472,8 @@ async function checkConcurrency({ base, setup, projectDir, eslint, tag }) {
   const results = parseJson(`${tag}: --concurrency auto`, linted);
   if (results) {
     const problem =
-      compareFindings(tag, results, projectDir) ||
-      (linted.code !== exitFor(setup.files, false) ? `exit code ${linted.code}\n${linted.stderr}` : "");
+      compareFindings(tag, results, { setup, projectDir }) ||
+      (linted.code !== exitFor(setup, false) ? `exit code ${linted.code}\n${linted.stderr}` : "");
     check(`${tag}: --concurrency auto, exit code ${linted.code}`, problem);
   }
 }
@@ -471,7 +490,7 @@ async function checkCiWorkflows({ setup, projectDir, tag }) {
   if (workflows.length === 0)
     return fail(`${tag}: CI workflows`, "no .github/workflows recipe marked for this set-up in the docs");
   await restoreSources(setup, projectDir);
-  const wantExit = exitFor(setup.files, false);
+  const wantExit = exitFor(setup, false);
   for (const workflow of workflows) {
     for (const [, command] of workflow.content.matchAll(/^\s*(?:-\s*)?run:\s*(npx eslint .*)$/gm)) {
       const ran = await runShell(command, { cwd: projectDir, env: process.env });
@@ -487,12 +506,12 @@ async function checkCiWorkflows({ setup, projectDir, tag }) {
         `${tag}: ${workflow.path}: \`${command}\` exit code ${ran.code}`,
         ran.code === wantExit ? "" : `exit ${ran.code}\n${ran.stderr}`,
       );
-      await checkSarif(`${tag}: SARIF`, join(projectDir, sarifFile), setup.files);
+      await checkSarif(`${tag}: SARIF`, join(projectDir, sarifFile), setup);
     }
   }
 }
 
-async function checkSarif(label, sarifPath, files) {
+async function checkSarif(label, sarifPath, setup) {
   let log;
   try {
     log = JSON.parse(await readFile(sarifPath, "utf8"));
@@ -514,7 +533,7 @@ async function checkSarif(label, sarifPath, files) {
     else if (entry.helpUri !== meta.docs.url)
       problems.push(`${ruleId}: helpUri ${JSON.stringify(entry.helpUri)}, expected ${meta.docs.url}`);
   }
-  const expectedCount = files.flatMap((file) => expected.findings[file] ?? []).length;
+  const expectedCount = setup.files.flatMap((file) => expected.findings[keyOf(setup, file)] ?? []).length;
   if ((sarifRun?.results ?? []).length !== expectedCount)
     problems.push(`${sarifRun?.results?.length} results, expected ${expectedCount}`);
   check(
@@ -683,9 +702,11 @@ try {
   );
 
   const recommended = Object.keys(plugin.configs.recommended.rules);
+  // The files as `recommended` lints them; variants (`src/checkout.js (autofix)`) change rule options.
   const reported = new Set(
-    Object.values(expected.findings)
-      .flat()
+    Object.entries(expected.findings)
+      .filter(([key]) => !/ \([\w-]+\)$/.test(key))
+      .flatMap(([, findings]) => findings)
       .map((finding) => finding.split(" ")[1]),
   );
   const unexercised = recommended.filter((ruleId) => !reported.has(ruleId));
