@@ -21,8 +21,8 @@ const rows = Object.entries(plugin.rules)
     [
       `[${name}](rules/${name}.md)`,
       "✅",
-      // A rule with an `autofix` option repairs under --fix only when the option is on; its metadata says fixable.
-      meta.fixable ? (hasAutofixOption(meta.schema) ? "🔧 with `autofix: true`" : "🔧") : "—",
+      // Metadata cannot tell which of such a rule's repairs wait for the option: the footnote says so.
+      meta.fixable ? (hasAutofixOption(meta.schema) ? "🔧 ¹" : "🔧") : "—",
       meta.hasSuggestions ? "💡" : "—",
     ].join(" | "),
   );
@@ -31,6 +31,9 @@ const table = [
   "| Rule | Findings in the editor | `--fix` and fix on save | Quick Fix suggestions |",
   "| :--- | :--- | :--- | :--- |",
   ...rows.map((row) => `| ${row} |`),
+  "",
+  "¹ Some or all of this rule's repairs apply with `--fix` only under `autofix: true`; without it they are Quick Fix",
+  "suggestions. The rule's page says which.",
 ].join("\n");
 
 const text = await readFile(RECIPES, "utf8");

@@ -251,7 +251,7 @@ async function installBase(workDir, tarball, { key, spec }) {
  * Each set-up is a project: its config from the docs, a copy of the integration files, node_modules linked to the
  * base install. `files` are what it lints and what the expectations cover.
  */
-const JS_FILES = ["src/checkout.js", "src/clean.js"];
+const JS_FILES = ["src/checkout.js", "src/express.js", "src/clean.js"];
 const TS_FILES = [...JS_FILES, "src/checkout.ts"];
 const SETUPS = [
   {
