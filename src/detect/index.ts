@@ -70,20 +70,52 @@ export function getVippsRequests(context: Context): readonly VippsRequest[] {
   return requests;
 }
 
-const SHAPE_KEYS = [
-  ...new Set(ENDPOINTS.flatMap((endpoint) => (endpoint.shapes ?? []).flat().map((path) => path.split(".").pop() ?? ""))),
-];
-const hintCache = new WeakMap<VippsSettings, RegExp>();
+/** Every name a body shape needs, per endpoint: a file lacking one of them cannot hold that shape. */
+const SHAPE_WORDS: readonly { readonly endpoint: EndpointSpec; readonly shapes: readonly (readonly string[])[] }[] = ENDPOINTS.filter(
+  (endpoint) => endpoint.shapes,
+).map((endpoint) => ({ endpoint, shapes: (endpoint.shapes ?? []).map((shape) => [...new Set(shape.flatMap((path) => path.split(".")))]) }));
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Module names as imports and requires write them: in quotes, in the case npm allows (lower). */
+const MODULE_HINT = new RegExp(`["'\`](?:${MODULE_NAMES.map(escapeRegExp).join("|")})["'\`]`);
+const scanCache = new WeakMap<VippsSettings, RegExp>();
 
-/** The pre-filter: can this text hold anything the detection could find? */
-export function mayMentionVipps(text: string, settings: VippsSettings): boolean {
-  let hint = hintCache.get(settings);
-  if (!hint) {
-    const words = [...MODULE_NAMES, ...SHAPE_KEYS, ...settings.hosts, ...settings.wrappers.map((w) => w.name.split(".").pop() ?? "")];
-    hint = new RegExp(`${VIPPS_URL_HINT.source}|${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")}`, "i");
-    hintCache.set(settings, hint);
+/** The endpoints whose body shapes this text has every name for. */
+function possibleShapes(text: string): EndpointSpec[] {
+  return SHAPE_WORDS.filter(({ shapes }) => shapes.some((words) => words.every((word) => text.includes(word)))).map(
+    ({ endpoint }) => endpoint,
+  );
+}
+
+/**
+ * One case-insensitive scan over the text that every file passes through: any Vipps URL part, quoted module name,
+ * configured host or wrapper name, or the longest name of each body shape. One expression of literal alternatives
+ * is the fastest scan V8 offers; the exact tests run only on the few files it lets through.
+ */
+function firstScan(settings: VippsSettings): RegExp {
+  let scan = scanCache.get(settings);
+  if (!scan) {
+    const shapeAnchors = SHAPE_WORDS.flatMap(({ shapes }) => shapes.map((words) => words.reduce((a, b) => (b.length > a.length ? b : a))));
+    const words = [...settings.hosts, ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? ""), ...new Set(shapeAnchors)];
+    scan = new RegExp([VIPPS_URL_HINT.source, MODULE_HINT.source, ...words.map(escapeRegExp)].join("|"), "i");
+    scanCache.set(settings, scan);
   }
-  return hint.test(text);
+  return scan;
+}
+
+/**
+ * The pre-filter: can this text hold anything the detection could find? A Vipps URL part, a transport or SDK module
+ * name in quotes, a configured host or wrapper name, or all the names of one body shape.
+ */
+export function mayMentionVipps(text: string, settings: VippsSettings): boolean {
+  if (!firstScan(settings).test(text)) return false;
+  const lower = text.toLowerCase();
+  return (
+    VIPPS_URL_HINT.test(text) ||
+    MODULE_HINT.test(text) ||
+    settings.hosts.some((host) => lower.includes(host)) ||
+    settings.wrappers.some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? "")) ||
+    possibleShapes(text).length > 0
+  );
 }
 
 function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[] {
@@ -120,12 +152,14 @@ function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[]
   for (const reference of roots) visit(reference, 0);
 
   // One walk for what reference tracking cannot follow: `this.client.post(...)` on an instance kept in a class
-  // field, configured wrappers, and bodies recognised by their shape.
+  // field, configured wrappers, and bodies recognised by their shape; skipped when none of them can be there.
+  const shapeEndpoints = possibleShapes(sourceCode.text);
   const calls: TSESTree.CallExpression[] = [];
   const objects: TSESTree.ObjectExpression[] = [];
+  if (shapeEndpoints.length === 0 && settings.wrappers.length === 0 && thisInstances.size === 0) return [...found.values()];
   walk(sourceCode, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-    else if (node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) objects.push(node);
+    else if (shapeEndpoints.length > 0 && node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) objects.push(node);
   });
   for (const call of calls) {
     if (found.has(call)) continue;
@@ -145,7 +179,7 @@ function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[]
   const requests = [...found.values()];
   for (const object of objects) {
     if (bodies.has(object)) continue;
-    const endpoint = ENDPOINTS.find((candidate) =>
+    const endpoint = shapeEndpoints.find((candidate) =>
       candidate.shapes?.some((shape) => shape.every((path) => findField(sourceCode, object, path))),
     );
     if (endpoint) requests.push(shapeRequest(sourceCode, object, endpoint));
