@@ -241,7 +241,7 @@ function bodyParts(random, endpoint) {
       return { setup: `const payload = ${literal};\n`, value: "payload" };
     case 3: {
       // A base object spread into the body, as shared defaults often are.
-      const [first, ...rest] = literal.slice(2, -2).split(/\n(?=  [a-zA-Z])/);
+      const [first, ...rest] = literal.slice(2, -2).split(/\n(?= {2}[a-zA-Z])/);
       if (rest.length === 0) return { setup: `const payload = ${literal};\n`, value: "payload" };
       return {
         setup: `const base = {\n${first}\n};\nconst payload = {\n  ...base,\n${rest.join("\n")}\n};\n`,
