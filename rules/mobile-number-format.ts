@@ -27,26 +27,32 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     fixable: "code",
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          defaultCountry: {
-            type: "string",
-            enum: [...COUNTRY_CODES],
-            description: "Region assumed for numbers written without a country code (ISO 3166-1 alpha-2).",
-          },
-          msisdnCountries: {
-            type: "array",
-            items: { type: "string", enum: [...COUNTRY_CODES] },
-            uniqueItems: true,
-            minItems: 1,
-            description: "Countries whose mobile numbers MSISDN fields (ePayment, Checkout, Recurring, Login) accept.",
+    schema: {
+      type: "array",
+      // Country codes are listed once, by reference, so that the option table in the docs stays readable.
+      definitions: { country: { type: "string", enum: [...COUNTRY_CODES] } },
+      items: [
+        {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            defaultCountry: {
+              $ref: "#/definitions/country",
+              description: "Region assumed for numbers written without a country code (ISO 3166-1 alpha-2).",
+            },
+            msisdnCountries: {
+              type: "array",
+              items: { $ref: "#/definitions/country" },
+              uniqueItems: true,
+              minItems: 1,
+              description: "Countries whose mobile numbers MSISDN fields (ePayment, Checkout, Recurring, Login) accept.",
+            },
           },
         },
-      },
-    ],
+      ],
+      minItems: 0,
+      maxItems: 1,
+    },
     defaultOptions: [{ defaultCountry: "NO", msisdnCountries: ["NO", "DK", "FI"] }],
     messages: {
       wrongFormat: '{{api}} {{field}} must be {{format}}, like "{{example}}"; got "{{value}}".',

@@ -36,7 +36,7 @@ const cache = new WeakMap<object, VippsSettings>();
 
 export class VippsSettingsError extends Error {
   constructor(path: string, problem: string) {
-    super(`eslint-plugin-vipps: settings.vipps.${path} ${problem}. See docs/settings.md.`);
+    super(`eslint-plugin-vipps: settings.vipps${path && `.${path}`} ${problem}. See docs/settings.md.`);
     this.name = "VippsSettingsError";
   }
 }
@@ -44,7 +44,7 @@ export class VippsSettingsError extends Error {
 export function readSettings(settings: Readonly<Record<string, unknown>> | undefined): VippsSettings {
   const raw = settings?.vipps;
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
-  if (typeof raw !== "object" || Array.isArray(raw)) throw new VippsSettingsError("", "must be an object") ;
+  if (typeof raw !== "object" || Array.isArray(raw)) throw new VippsSettingsError("", "must be an object");
   const cached = cache.get(raw);
   if (cached) return cached;
   const parsed = parseSettings(raw as Record<string, unknown>);

@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
 import { ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
-import { HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
+import { escapeRegExp, HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
 import { findField, resolveBody, resolveObjectLiteral, type RequestBody } from "./body.js";
 import {
   GLOBAL_TRACE_MAP,
@@ -74,7 +74,6 @@ export function getVippsRequests(context: Context): readonly VippsRequest[] {
 const SHAPE_WORDS: readonly { readonly endpoint: EndpointSpec; readonly shapes: readonly (readonly string[])[] }[] = ENDPOINTS.filter(
   (endpoint) => endpoint.shapes,
 ).map((endpoint) => ({ endpoint, shapes: (endpoint.shapes ?? []).map((shape) => [...new Set(shape.flatMap((path) => path.split(".")))]) }));
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Module names as imports and requires write them: in quotes, in the case npm allows (lower). */
 const MODULE_HINT = new RegExp(`["'\`](?:${MODULE_NAMES.map(escapeRegExp).join("|")})["'\`]`);
 const scanCache = new WeakMap<VippsSettings, RegExp>();
@@ -243,9 +242,11 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
   };
 }
 
+/** Joins an instance's base URL and a call's path the way axios, got and ky do: with exactly one slash. */
 function joinPrefix(prefix: string, url: string): string {
   if (/^[a-z]+:\/\//i.test(url)) return url;
-  return prefix.endsWith("/") && url.startsWith("/") ? prefix + url.slice(1) : prefix + url;
+  if (url === "") return prefix;
+  return `${prefix.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`;
 }
 
 function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSetting): RequestParts {

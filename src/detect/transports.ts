@@ -81,15 +81,6 @@ const staticOption = (sourceCode: SourceCode, options: TSESTree.ObjectExpression
   return value ? ASTUtils.getStaticValue(unwrap(value), sourceCode.getScope(value))?.value : undefined;
 };
 
-const isStringish = (node: TSESTree.Node | undefined): boolean =>
-  node !== undefined &&
-  (node.type === AST_NODE_TYPES.Literal ||
-    node.type === AST_NODE_TYPES.TemplateLiteral ||
-    node.type === AST_NODE_TYPES.BinaryExpression ||
-    node.type === AST_NODE_TYPES.Identifier ||
-    node.type === AST_NODE_TYPES.MemberExpression ||
-    node.type === AST_NODE_TYPES.NewExpression);
-
 /** A method read from options, or `fallback` when the options are a literal without one. */
 const methodOf = (
   sourceCode: SourceCode,
@@ -141,7 +132,8 @@ const readAxios =
   (call, sourceCode, defaults) => {
     const first = argument(call, 0);
     if (!first) return undefined;
-    const urlFirst = method !== undefined || (call.arguments.length > 1 && isStringish(unwrap(first)) && !resolveObjectLiteral(sourceCode, first));
+    // axios(config) or axios(url, config); the verb methods always take the URL first.
+    const urlFirst = method !== undefined || !resolveObjectLiteral(sourceCode, first);
     const configIndex = method === undefined ? (urlFirst ? 1 : 0) : dataArg ? 2 : 1;
     const config = optionsAt(sourceCode, call, configIndex);
     const prefix = pattern(sourceCode, option(sourceCode, config, "baseURL")) ?? defaults.urlPrefix;
@@ -287,7 +279,7 @@ const readSuperagent =
       if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
       const name = ASTUtils.getPropertyName(member);
       if (name === "send") body = argument(next, 0);
-      else if (name === "set" && next.arguments.length === 1) headers = argument(next, 0);
+      else if (name === "set") headers = next.arguments.length === 1 ? argument(next, 0) : headers;
       else if (name === "ok") failure = "resolves";
       else if (name !== "type" && name !== "query" && name !== "accept" && name !== "timeout" && name !== "retry" && name !== "auth") break;
       result = next;

@@ -14,7 +14,7 @@ interface CompiledEndpoint {
   readonly pattern: RegExp;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // A `{param}` segment matches any one segment, including one built from a template hole.
 const compiled: ReadonlyMap<string, readonly CompiledEndpoint[]> = new Map(

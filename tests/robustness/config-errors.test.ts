@@ -36,9 +36,12 @@ describe("invalid rule options are schema errors", () => {
   });
 
   it("every option in every schema is described and closed to unknown properties", () => {
+    type ObjectSchema = { type?: string; items?: ObjectSchema[]; properties?: Record<string, { description?: string }>; additionalProperties?: boolean };
     for (const [name, rule] of Object.entries(plugin.rules)) {
-      const schema = (rule.meta?.schema ?? []) as { type?: string; properties?: Record<string, { description?: string }>; additionalProperties?: boolean }[];
-      for (const entry of schema) {
+      // An array of option schemas, or one `{ type: "array", items: [...] }` schema.
+      const schema = (rule.meta?.schema ?? []) as ObjectSchema[] | ObjectSchema;
+      const entries = Array.isArray(schema) ? schema : (schema.items ?? []);
+      for (const entry of entries) {
         if (entry.type !== "object") continue;
         expect(entry.additionalProperties, name).toBe(false);
         for (const [property, spec] of Object.entries(entry.properties ?? {})) {
@@ -50,8 +53,8 @@ describe("invalid rule options are schema errors", () => {
 });
 
 const INVALID_SETTINGS: Record<string, [unknown, RegExp]> = {
-  "a string": ["wrappers", /settings\.vipps\. must be an object/],
-  "an array": [[], /settings\.vipps\. must be an object/],
+  "a string": ["wrappers", /settings\.vipps must be an object/],
+  "an array": [[], /settings\.vipps must be an object/],
   "an unknown key": [{ wrapers: [] }, /settings\.vipps\.wrapers is not a known setting/],
   "wrappers not an array": [{ wrappers: "vippsFetch" }, /settings\.vipps\.wrappers must be an array/],
   "a wrapper that is null": [{ wrappers: [null] }, /settings\.vipps\.wrappers\[0\] must be a name or an object/],

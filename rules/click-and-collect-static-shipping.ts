@@ -1,0 +1,302 @@
+import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { createRule } from "../src/create-rule.js";
+import { findField, findProperty, getStaticString, getVippsRequests, unwrap } from "../src/detect/index.js";
+import {
+  detectStyle,
+  insertProperties,
+  insertProperty,
+  printProperty,
+  printString,
+  printValue,
+  type LiteralStyle,
+} from "../src/fix/object-literal.js";
+import {
+  DEFAULT_CLICK_AND_COLLECT_PATTERN,
+  getExpressInitiates,
+  mayHideProperties,
+  isClickAndCollect,
+  readShippingList,
+  readShippingOption,
+  SEED_CLICK_AND_COLLECT_OPTION,
+  staticValue,
+  type ExpressInitiate,
+  type ShippingList,
+  type ShippingOption,
+} from "../src/vipps/express.js";
+
+type MessageIds =
+  | "staticNotDefault"
+  | "callbackNotDefault"
+  | "callbackDefault"
+  | "callbackInsteadOfStatic"
+  | "addStaticList"
+  | "addSeedOption";
+type Options = [{ clickAndCollectPattern?: string; autofix?: boolean }];
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Fixer = TSESLint.RuleFixer;
+type Fix = TSESLint.RuleFix;
+
+const SHIPPING_NAME_KEYS = new Set(["shippingMethod", "shippingMethodId"]);
+
+export default createRule<Options, MessageIds>({
+  name: "click-and-collect-static-shipping",
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require click and collect in eCom express checkout to be a static shipping option and the default",
+      recommended: true,
+    },
+    fixable: "code",
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          clickAndCollectPattern: {
+            type: "string",
+            format: "regex",
+            minLength: 1,
+            description:
+              "Regular expression source (matched case-insensitively) that recognises a click-and-collect option by its shippingMethodId or shippingMethod; replaces the built-in English and Norwegian wordings, which apply when it is not set.",
+          },
+          autofix: {
+            type: "boolean",
+            description:
+              "Add the missing staticShippingDetails with --fix instead of offering it as a suggestion. Static details switch the shipping details callback off.",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ autofix: false }],
+    messages: {
+      staticNotDefault:
+        'Click-and-collect option "{{method}}" should be the default and first in `staticShippingDetails`: give it `isDefault: "Y"` and the lowest priority, and the other options `isDefault: "N"`.',
+      callbackNotDefault:
+        'Click-and-collect option "{{method}}" is offered by the shipping details callback, but it does not depend on the address: offer it in `staticShippingDetails` of the initiate call instead; here, at least make it the default and first option.',
+      callbackDefault:
+        'Click-and-collect option "{{method}}" is offered by the shipping details callback, but it does not depend on the address: offer it in `staticShippingDetails` of the initiate call instead, as the default.',
+      callbackInsteadOfStatic:
+        'This express checkout asks the shipping details callback for options although this module offers click and collect ("{{method}}"): send `staticShippingDetails` in `merchantInfo` with click and collect as the default, so Vipps skips the round trip.',
+      addStaticList:
+        "Add `staticShippingDetails: {{name}}` to merchantInfo (Vipps then stops calling the shipping details callback).",
+      addSeedOption:
+        'Add `staticShippingDetails` with a default "Click and collect" option to merchantInfo (Vipps then stops calling the shipping details callback and offers only that option).',
+    },
+  },
+  defaultOptions: [{ autofix: false }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const pattern = compilePattern(options.clickAndCollectPattern ?? DEFAULT_CLICK_AND_COLLECT_PATTERN);
+    const reported = new Set<TSESTree.Node>();
+    /** Express initiates that ask the callback for options (case 3), waiting to learn whether the file knows click and collect. */
+    const callbackInitiates: { initiate: ExpressInitiate; prefix: TSESTree.Property; merchantInfo: TSESTree.ObjectExpression }[] = [];
+    const clickAndCollectOptions: ShippingOption[] = [];
+
+    const reportOrder = (list: ShippingList, messageIds: { notDefault: MessageIds; isDefault?: MessageIds }): void => {
+      const target = pickClickAndCollect(sourceCode, list, pattern);
+      if (!target || reported.has(target.object)) return;
+      const plan = planDefaultFirst(sourceCode, list, target);
+      const messageId = plan.needed ? messageIds.notDefault : messageIds.isDefault;
+      if (!messageId) return;
+      reported.add(target.object);
+      context.report({
+        node: target.object,
+        messageId,
+        data: { method: target.method ?? target.methodId ?? "" },
+        fix: plan.needed ? plan.fix : null,
+      });
+    };
+
+    return {
+      Program() {
+        const staticLists = new Set<TSESTree.ArrayExpression>();
+        for (const initiate of getExpressInitiates(context)) {
+          const merchantInfo = initiate.merchantInfo;
+          if (!merchantInfo) continue;
+          const staticDetails = findProperty(sourceCode, merchantInfo, "staticShippingDetails");
+          const list = staticDetails && readShippingList(sourceCode, staticDetails.value);
+          if (list) {
+            staticLists.add(list.array);
+            reportOrder(list, { notDefault: "staticNotDefault" });
+            continue;
+          }
+          const prefix = findProperty(sourceCode, merchantInfo, "shippingDetailsPrefix");
+          const misplacedStatic =
+            findProperty(sourceCode, initiate.body, "staticShippingDetails") ??
+            findField(sourceCode, initiate.body, "transaction.staticShippingDetails");
+          if (prefix && !staticDetails && !misplacedStatic && !mayHideProperties(sourceCode, merchantInfo)) {
+            callbackInitiates.push({ initiate, prefix, merchantInfo });
+          }
+        }
+        for (const request of getVippsRequests(context)) {
+          const answer = request.endpoint?.id === "ecom.shippingDetailsResponse" ? request.body?.object : undefined;
+          const details = answer && findProperty(sourceCode, answer, "shippingDetails");
+          const list = details && readShippingList(sourceCode, details.value);
+          // A list also sent as staticShippingDetails is already static; its order is checked there.
+          if (list && !staticLists.has(list.array)) reportOrder(list, { notDefault: "callbackNotDefault", isDefault: "callbackDefault" });
+        }
+      },
+      Property(node) {
+        if (callbackInitiates.length === 0 || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const key = node.computed ? null : ASTUtils.getPropertyName(node);
+        if (key === null || !SHIPPING_NAME_KEYS.has(key)) return;
+        const name = getStaticString(sourceCode, node.value);
+        if (name === undefined || !pattern.test(name)) return;
+        const option = readShippingOption(sourceCode, node.parent);
+        if (!clickAndCollectOptions.some((known) => known.object === option.object)) clickAndCollectOptions.push(option);
+      },
+      "Program:exit"() {
+        const example = clickAndCollectOptions[0];
+        if (!example) return;
+        for (const { prefix, merchantInfo } of callbackInitiates) {
+          const style = detectStyle(sourceCode, merchantInfo);
+          const listName = findListInReach(sourceCode, clickAndCollectOptions, merchantInfo);
+          const valueText = listName ?? printValue([SEED_CLICK_AND_COLLECT_OPTION], style);
+          const fix = (fixer: Fixer): Fix[] =>
+            insertProperty(fixer, sourceCode, merchantInfo, printProperty("staticShippingDetails", valueText, style));
+          const suggestion = listName
+            ? { messageId: "addStaticList" as const, data: { name: listName }, fix }
+            : { messageId: "addSeedOption" as const, fix };
+          context.report({
+            node: prefix.key,
+            messageId: "callbackInsteadOfStatic",
+            data: { method: example.method ?? example.methodId ?? "" },
+            ...(options.autofix ? { fix } : { suggest: [suggestion] }),
+          });
+        }
+      },
+    };
+  },
+});
+
+function compilePattern(source: string): RegExp {
+  try {
+    return new RegExp(source, "i");
+  } catch (error) {
+    // The schema's "regex" format already rejects this; the message is for validators that skip formats.
+    throw new Error(`vipps/click-and-collect-static-shipping: option clickAndCollectPattern is not a valid regular expression: ${String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The click-and-collect option that should lead the list: the one already default, else the first by priority. */
+function pickClickAndCollect(sourceCode: SourceCode, list: ShippingList, pattern: RegExp): ShippingOption | undefined {
+  const candidates = list.options.filter((option) => isClickAndCollect(option, pattern));
+  const byPriority = (option: ShippingOption): number => {
+    const priority = staticValue(sourceCode, option.priority);
+    return typeof priority === "number" ? priority : Number.POSITIVE_INFINITY;
+  };
+  return (
+    candidates.find((option) => staticValue(sourceCode, option.isDefault) === "Y") ??
+    candidates.reduce<ShippingOption | undefined>((best, option) => (!best || byPriority(option) < byPriority(best) ? option : best), undefined)
+  );
+}
+
+interface OrderPlan {
+  /** The option is not yet the only default, or not yet first by priority. */
+  readonly needed: boolean;
+  /** Undefined when a value the repair must change is not a constant. */
+  readonly fix: ((fixer: Fixer) => Fix[]) | undefined;
+}
+
+/**
+ * What makes `target` the default and first option of its list: `isDefault: "Y"` on it and `"N"` on any other option
+ * that says `"Y"`, and a priority below every other. Values that are not constants are left as they are.
+ */
+function planDefaultFirst(sourceCode: SourceCode, list: ShippingList, target: ShippingOption): OrderPlan {
+  const others = list.options.filter((option) => option !== target);
+  const style = detectStyle(sourceCode, target.object);
+  const edits: ((fixer: Fixer) => Fix[])[] = [];
+  const missing: string[] = [];
+  let fixable = true;
+
+  const targetDefault = target.isDefault;
+  const targetDefaultValue = staticValue(sourceCode, targetDefault);
+  if (!targetDefault) missing.push(printProperty("isDefault", printString("Y", style.stringQuote), style));
+  else if (targetDefaultValue !== undefined && targetDefaultValue !== "Y") edits.push((fixer) => [replaceString(fixer, sourceCode, targetDefault, "Y", style)]);
+  for (const { isDefault } of others) {
+    if (isDefault && staticValue(sourceCode, isDefault) === "Y") edits.push((fixer) => [replaceString(fixer, sourceCode, isDefault, "N", style)]);
+  }
+
+  const otherPriorities = others.flatMap(({ priority }) => {
+    const value = staticValue(sourceCode, priority);
+    return priority && typeof value === "number" ? [{ priority, value }] : [];
+  });
+  const targetPriority = target.priority;
+  const targetPriorityValue = staticValue(sourceCode, targetPriority);
+  const lowest = Math.min(...otherPriorities.map(({ value }) => value));
+  const priorityKnown = !targetPriority || typeof targetPriorityValue === "number";
+  if (otherPriorities.length > 0 && priorityKnown && !(typeof targetPriorityValue === "number" && targetPriorityValue < lowest)) {
+    // 0 as in the seed's snippet when the others leave room below them; otherwise the others move up one each.
+    const newPriority = lowest >= 1 ? 0 : lowest;
+    if (lowest < 1) {
+      if (others.some(({ priority }) => priority && typeof staticValue(sourceCode, priority) !== "number")) fixable = false;
+      for (const { priority, value } of otherPriorities) edits.push((fixer) => [fixer.replaceText(priority.value, String(value + 1))]);
+    }
+    if (!targetPriority) missing.push(printProperty("priority", String(newPriority), style));
+    else edits.push((fixer) => [fixer.replaceText(targetPriority.value, String(newPriority))]);
+  }
+  if (missing.length > 0) edits.push((fixer) => insertProperties(fixer, sourceCode, target.object, missing));
+
+  const needed = edits.length > 0;
+  return { needed, fix: fixable && needed ? (fixer) => edits.flatMap((edit) => edit(fixer)) : undefined };
+}
+
+/** Rewrites a string property's value, keeping the quote it was written with. */
+function replaceString(fixer: Fixer, sourceCode: SourceCode, property: TSESTree.Property, value: string, style: LiteralStyle): Fix {
+  const current = unwrap(property.value);
+  const written = sourceCode.getText(current);
+  const quote = written.startsWith("'") ? "'" : written.startsWith('"') ? '"' : style.stringQuote;
+  return fixer.replaceText(property.value, printString(value, quote));
+}
+
+/**
+ * The name of a constant list of shipping options, holding a click-and-collect option, that code at `site` can
+ * refer to: declared `const` in a scope around it, and not shadowed there.
+ */
+function findListInReach(sourceCode: SourceCode, options: readonly ShippingOption[], site: TSESTree.Node): string | undefined {
+  const siteScope = sourceCode.getScope(site);
+  for (const option of options) {
+    let holder: TSESTree.Node = option.object;
+    while (holder.parent && unwrap(holder.parent) === holder) holder = holder.parent;
+    const parent = holder.parent;
+    const array = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent : undefined;
+    let declared: TSESTree.Node | undefined = array;
+    while (declared?.parent && isTypeWrapper(declared.parent)) declared = declared.parent;
+    const declarator = declared?.parent;
+    if (
+      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+      declarator.init !== declared ||
+      declarator.id.type !== AST_NODE_TYPES.Identifier ||
+      declarator.parent.kind !== "const"
+    ) {
+      continue;
+    }
+    const variable = ASTUtils.findVariable(siteScope, declarator.id.name);
+    if (!variable || variable.defs[0]?.node !== declarator || !readyAt(variable, siteScope, site)) continue;
+    return declarator.id.name;
+  }
+  return undefined;
+}
+
+function isTypeWrapper(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion
+  );
+}
+
+/** A `const` is safe to read at `site` when it is declared before it, or `site` runs later, inside a function. */
+function readyAt(variable: TSESLint.Scope.Variable, siteScope: TSESLint.Scope.Scope, site: TSESTree.Node): boolean {
+  const declaration = variable.defs[0]?.node;
+  if (declaration && declaration.range[1] <= site.range[0]) return true;
+  for (let scope: TSESLint.Scope.Scope | null = siteScope; scope && scope !== variable.scope; scope = scope.upper) {
+    if (scope.type === TSESLint.Scope.ScopeType.function) return true;
+  }
+  return false;
+}

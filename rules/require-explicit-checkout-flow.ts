@@ -1,0 +1,90 @@
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { createRule } from "../src/create-rule.js";
+import { findProperty } from "../src/detect/index.js";
+import { detectStyle, insertProperty, printProperty, removeProperty } from "../src/fix/object-literal.js";
+import { getExpressInitiates, mayHideProperties, staticValue, type ExpressInitiate } from "../src/vipps/express.js";
+
+type MessageIds = "missing" | "disabled" | "misplaced";
+
+const FLAG = "useExplicitCheckoutFlow";
+
+export default createRule<[], MessageIds>({
+  name: "require-explicit-checkout-flow",
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require `transaction.useExplicitCheckoutFlow: true` in eCom express checkout payments",
+      recommended: true,
+    },
+    fixable: "code",
+    schema: [],
+    messages: {
+      missing:
+        "Express checkout without `useExplicitCheckoutFlow: true` in `transaction`: add it, so that the user must actively choose the shipping address and method.",
+      disabled:
+        "`useExplicitCheckoutFlow: false` asks for the old express checkout flow, where users may keep an outdated address: set it to true.",
+      misplaced:
+        "`useExplicitCheckoutFlow` in {{where}} is ignored by Vipps: move it into `transaction`, as `useExplicitCheckoutFlow: true`.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+
+    const check = (initiate: ExpressInitiate): void => {
+      const { body, merchantInfo, transactionProperty, transaction } = initiate;
+      const inTransaction = transaction && findProperty(sourceCode, transaction, FLAG);
+      if (inTransaction && staticValue(sourceCode, inTransaction) === false) {
+        context.report({
+          node: inTransaction.value,
+          messageId: "disabled",
+          fix: (fixer) => fixer.replaceText(inTransaction.value, "true"),
+        });
+      }
+
+      // Where Vipps does not look for the flag: the top level of the body and merchantInfo.
+      const misplaced = [
+        { object: body, where: "the top level of the body" },
+        { object: merchantInfo, where: "`merchantInfo`" },
+      ].flatMap(({ object, where }) => {
+        const property = object && findProperty(sourceCode, object, FLAG);
+        return property ? [{ property, where }] : [];
+      });
+      // The first misplaced flag moves into transaction; any other one is only taken out.
+      let moved = inTransaction !== undefined;
+      for (const { property, where } of misplaced) {
+        const insertInto = moved ? undefined : transaction;
+        const canFix = moved || transaction !== undefined;
+        moved ||= transaction !== undefined;
+        context.report({
+          node: property.key,
+          messageId: "misplaced",
+          data: { where },
+          fix: canFix
+            ? (fixer) => {
+                const removal = removeProperty(fixer, sourceCode, property);
+                if (!removal) return null;
+                return insertInto ? [...removal, ...insertFlag(fixer, insertInto)] : removal;
+              }
+            : null,
+        });
+      }
+
+      if (inTransaction || misplaced.length > 0 || !transaction || !transactionProperty || mayHideProperties(sourceCode, transaction)) return;
+      context.report({
+        node: transactionProperty.key,
+        messageId: "missing",
+        fix: (fixer) => insertFlag(fixer, transaction),
+      });
+    };
+
+    const insertFlag = (fixer: TSESLint.RuleFixer, transaction: TSESTree.ObjectExpression): TSESLint.RuleFix[] =>
+      insertProperty(fixer, sourceCode, transaction, printProperty(FLAG, "true", detectStyle(sourceCode, transaction)));
+
+    return {
+      Program() {
+        for (const initiate of getExpressInitiates(context)) check(initiate);
+      },
+    };
+  },
+});

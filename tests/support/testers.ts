@@ -1,0 +1,40 @@
+import { RuleTester } from "@typescript-eslint/rule-tester";
+import * as espree from "espree";
+import globals from "globals";
+
+/** TypeScript through @typescript-eslint/parser, no globals declared (as in most TypeScript projects). */
+export const tsTester = new RuleTester();
+
+/** Plain JavaScript through ESLint's default parser, no globals declared. */
+export const jsTester = new RuleTester({
+  languageOptions: { parser: espree, parserOptions: { ecmaFeatures: { jsx: true } } },
+});
+
+/** JavaScript with the browser and Node globals declared, as `globals` users configure it. */
+export const jsWithGlobalsTester = new RuleTester({
+  languageOptions: { parser: espree, globals: { ...globals.browser, ...globals.node } },
+});
+
+/** CommonJS scripts. */
+export const cjsTester = new RuleTester({
+  languageOptions: { parser: espree, sourceType: "commonjs" },
+});
+
+/**
+ * The location of the first occurrence of `snippet` (or its `nth` occurrence) in `code`, as the rule tester states it:
+ * 1-based lines and columns, the end exclusive.
+ */
+export function locate(code: string, snippet: string, nth = 1) {
+  let index = -1;
+  for (let count = 0; count < nth; count++) {
+    index = code.indexOf(snippet, index + 1);
+    if (index < 0) throw new Error(`snippet not found: ${snippet}`);
+  }
+  const position = (offset: number) => {
+    const before = code.slice(0, offset).split("\n");
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  };
+  const start = position(index);
+  const end = position(index + snippet.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
