@@ -46,8 +46,8 @@ async function main() {
 function summarizeStats(results) {
   const rules = {};
   const groups = {
-    vipps: { files: 0, total: 0, parse: 0, plugin: 0 },
-    other: { files: 0, total: 0, parse: 0, plugin: 0 },
+    vipps: { files: 0, total: 0, parse: 0, plugin: 0, rules: {} },
+    other: { files: 0, total: 0, parse: 0, plugin: 0, rules: {} },
   };
   for (const result of results) {
     const group = groups[mentionsVipps(result.source ?? readFileSync(result.filePath, "utf8")) ? "vipps" : "other"];
@@ -57,6 +57,7 @@ function summarizeStats(results) {
       group.parse += pass.parse.total;
       for (const [rule, time] of Object.entries(pass.rules ?? {})) {
         rules[rule] = (rules[rule] ?? 0) + time.total;
+        group.rules[rule] = (group.rules[rule] ?? 0) + time.total;
         if (rule.startsWith("vipps/")) group.plugin += time.total;
       }
     }

@@ -63,7 +63,7 @@ function collectFiles() {
 function main() {
   const started = performance.now();
   const { files, skipped } = collectFiles();
-  const counts = { real: 0, vipps: 0, unparseable: 0, withProblems: 0, problems: 0, fixable: 0, fixedFiles: 0, suggestions: 0 };
+  const counts = { real: 0, vipps: 0, unparseable: 0, withProblems: 0, problems: 0, realProblems: 0, fixable: 0, fixedFiles: 0, suggestions: 0 };
   const byRule = {};
   const byExtension = {};
   const failures = [];
@@ -94,6 +94,7 @@ function main() {
     const problems = messages.filter((message) => message.ruleId?.startsWith("vipps/"));
     if (problems.length > 0) counts.withProblems++;
     counts.problems += problems.length;
+    if (file.kind === "real") counts.realProblems += problems.length;
     for (const problem of problems) {
       byRule[problem.ruleId] = (byRule[problem.ruleId] ?? 0) + 1;
       if (problem.fix) counts.fixable++;
@@ -126,7 +127,7 @@ function main() {
   console.log(`  files linted:        ${counts.real + counts.vipps} (${counts.real} from node_modules, ${counts.vipps} Vipps integrations)`);
   console.log(`  by extension:        ${Object.entries(byExtension).sort().map(([ext, n]) => `.${ext} ${n}`).join(", ")}`);
   console.log(`  not parseable as-is: ${counts.unparseable} (left out); larger than 1 MB: ${skipped.length} (left out)`);
-  console.log(`  problems:            ${counts.problems} in ${counts.withProblems} files (${Object.entries(byRule).map(([rule, n]) => `${rule} ${n}`).join(", ") || "none"})`);
+  console.log(`  problems:            ${counts.problems} in ${counts.withProblems} files (${Object.entries(byRule).map(([rule, n]) => `${rule} ${n}`).join(", ") || "none"}); ${counts.realProblems} in node_modules code`);
   console.log(`  fixes:               ${counts.fixable} fixable problems; ${counts.fixedFiles} files fixed, each output parsed and stable on a second pass`);
   console.log(`  suggestions:         ${counts.suggestions} applied, each output parsed`);
   console.log(`  failures:            ${failures.length}`);

@@ -63,11 +63,26 @@ export function getVippsRequests(context: Context): readonly VippsRequest[] {
   const program = sourceCode.ast;
   let requests = cache.get(program);
   if (!requests) {
-    const settings = readSettings(context.settings);
-    requests = mayMentionVipps(sourceCode.text, settings) ? detect(sourceCode, settings) : [];
+    requests = mayHoldVippsRequests(context) ? detect(sourceCode, readSettings(context.settings)) : [];
     cache.set(program, requests);
   }
   return requests;
+}
+
+const hintResults = new WeakMap<TSESTree.Program, boolean>();
+
+/**
+ * The pre-filter's answer for the file being linted, once per file. A rule that listens to more than `Program` calls
+ * it in `create` and returns no listeners when it is false: ESLint then has nothing to call on the file's nodes.
+ */
+export function mayHoldVippsRequests(context: Context): boolean {
+  const program = context.sourceCode.ast;
+  let result = hintResults.get(program);
+  if (result === undefined) {
+    result = mayMentionVipps(context.sourceCode.text, readSettings(context.settings));
+    hintResults.set(program, result);
+  }
+  return result;
 }
 
 /** Every name a body shape needs, per endpoint: a file lacking one of them cannot hold that shape. */
