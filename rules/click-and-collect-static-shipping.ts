@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../src/create-rule.js";
-import { findField, findProperty, getStaticString, getVippsRequests, unwrap } from "../src/detect/index.js";
+import { findField, findProperty, getStaticString, getVippsRequests, mayHoldVippsRequests, unwrap } from "../src/detect/index.js";
 import {
   detectStyle,
   insertProperties,
@@ -88,7 +88,10 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ autofix: false }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // Compiled first, so that an invalid pattern is reported on every file.
     const pattern = compilePattern(options.clickAndCollectPattern ?? DEFAULT_CLICK_AND_COLLECT_PATTERN);
+    // Files without Vipps code get no listeners, so the `Property` listener below costs them nothing.
+    if (!mayHoldVippsRequests(context)) return {};
     const reported = new Set<TSESTree.Node>();
     /** Express initiates that ask the callback for options (case 3), waiting to learn whether the file knows click and collect. */
     const callbackInitiates: { initiate: ExpressInitiate; prefix: TSESTree.Property; merchantInfo: TSESTree.ObjectExpression }[] = [];
@@ -171,9 +174,16 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+const compiledPatterns = new Map<string, RegExp>();
+
+/** The option's pattern, compiled once per source rather than once per file (the rule runs on every file). */
 function compilePattern(source: string): RegExp {
+  const known = compiledPatterns.get(source);
+  if (known) return known;
   try {
-    return new RegExp(source, "i");
+    const pattern = new RegExp(source, "i");
+    compiledPatterns.set(source, pattern);
+    return pattern;
   } catch (error) {
     // The schema's "regex" format already rejects this; the message is for validators that skip formats.
     throw new Error(`vipps/click-and-collect-static-shipping: option clickAndCollectPattern is not a valid regular expression: ${String(error)}`, {

@@ -63,40 +63,73 @@ export function getVippsRequests(context: Context): readonly VippsRequest[] {
   const program = sourceCode.ast;
   let requests = cache.get(program);
   if (!requests) {
-    const settings = readSettings(context.settings);
-    requests = mayMentionVipps(sourceCode.text, settings) ? detect(sourceCode, settings) : [];
+    requests = mayHoldVippsRequests(context) ? detect(sourceCode, readSettings(context.settings)) : [];
     cache.set(program, requests);
   }
   return requests;
 }
 
-/**
- * Words whose presence the pre-filter looks for, besides Vipps URLs: a quoted transport or SDK module name (an import
- * or require must be in the file), and for each body shape its longest key (all of a shape's keys must be present
- * for it to match, so one of them is enough to look for).
- */
-const MODULE_HINT = new RegExp(`["'\`](?:${MODULE_NAMES.map(escapeRegExp).join("|")})["'\`]`);
-const SHAPE_KEYS = [
-  ...new Set(
-    ENDPOINTS.flatMap((endpoint) =>
-      (endpoint.shapes ?? []).map((shape) =>
-        shape.flatMap((path) => path.split(".")).reduce((longest, key) => (key.length > longest.length ? key : longest), ""),
-      ),
-    ),
-  ),
-];
-const wordHints = new WeakMap<VippsSettings, RegExp>();
+const hintResults = new WeakMap<TSESTree.Program, boolean>();
 
-/** The pre-filter: can this text hold anything the detection could find? */
-export function mayMentionVipps(text: string, settings: VippsSettings): boolean {
-  let words = wordHints.get(settings);
-  if (!words) {
-    const names = [...SHAPE_KEYS, ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? "")];
-    const hosts = settings.hosts.map(escapeRegExp);
-    words = new RegExp([`\\b(?:${names.map(escapeRegExp).join("|")})\\b`, ...hosts].join("|"));
-    wordHints.set(settings, words);
+/**
+ * The pre-filter's answer for the file being linted, once per file. A rule that listens to more than `Program` calls
+ * it in `create` and returns no listeners when it is false: ESLint then has nothing to call on the file's nodes.
+ */
+export function mayHoldVippsRequests(context: Context): boolean {
+  const program = context.sourceCode.ast;
+  let result = hintResults.get(program);
+  if (result === undefined) {
+    result = mayMentionVipps(context.sourceCode.text, readSettings(context.settings));
+    hintResults.set(program, result);
   }
-  return VIPPS_URL_HINT.test(text) || MODULE_HINT.test(text) || words.test(text);
+  return result;
+}
+
+/** Every name a body shape needs, per endpoint: a file lacking one of them cannot hold that shape. */
+const SHAPE_WORDS: readonly { readonly endpoint: EndpointSpec; readonly shapes: readonly (readonly string[])[] }[] = ENDPOINTS.filter(
+  (endpoint) => endpoint.shapes,
+).map((endpoint) => ({ endpoint, shapes: (endpoint.shapes ?? []).map((shape) => [...new Set(shape.flatMap((path) => path.split(".")))]) }));
+/** Module names as imports and requires write them: in quotes, in the case npm allows (lower). */
+const MODULE_HINT = new RegExp(`["'\`](?:${MODULE_NAMES.map(escapeRegExp).join("|")})["'\`]`);
+const scanCache = new WeakMap<VippsSettings, RegExp>();
+
+/** The endpoints whose body shapes this text has every name for. */
+function possibleShapes(text: string): EndpointSpec[] {
+  return SHAPE_WORDS.filter(({ shapes }) => shapes.some((words) => words.every((word) => text.includes(word)))).map(
+    ({ endpoint }) => endpoint,
+  );
+}
+
+/**
+ * One case-insensitive scan over the text that every file passes through: any Vipps URL part, quoted module name,
+ * configured host or wrapper name, or the longest name of each body shape. One expression of literal alternatives
+ * is the fastest scan V8 offers; the exact tests run only on the few files it lets through.
+ */
+function firstScan(settings: VippsSettings): RegExp {
+  let scan = scanCache.get(settings);
+  if (!scan) {
+    const shapeAnchors = SHAPE_WORDS.flatMap(({ shapes }) => shapes.map((words) => words.reduce((a, b) => (b.length > a.length ? b : a))));
+    const words = [...settings.hosts, ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? ""), ...new Set(shapeAnchors)];
+    scan = new RegExp([VIPPS_URL_HINT.source, MODULE_HINT.source, ...words.map(escapeRegExp)].join("|"), "i");
+    scanCache.set(settings, scan);
+  }
+  return scan;
+}
+
+/**
+ * The pre-filter: can this text hold anything the detection could find? A Vipps URL part, a transport or SDK module
+ * name in quotes, a configured host or wrapper name, or all the names of one body shape.
+ */
+export function mayMentionVipps(text: string, settings: VippsSettings): boolean {
+  if (!firstScan(settings).test(text)) return false;
+  const lower = text.toLowerCase();
+  return (
+    VIPPS_URL_HINT.test(text) ||
+    MODULE_HINT.test(text) ||
+    settings.hosts.some((host) => lower.includes(host)) ||
+    settings.wrappers.some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? "")) ||
+    possibleShapes(text).length > 0
+  );
 }
 
 function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[] {
@@ -133,12 +166,14 @@ function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[]
   for (const reference of roots) visit(reference, 0);
 
   // One walk for what reference tracking cannot follow: `this.client.post(...)` on an instance kept in a class
-  // field, configured wrappers, and bodies recognised by their shape.
+  // field, configured wrappers, and bodies recognised by their shape; skipped when none of them can be there.
+  const shapeEndpoints = possibleShapes(sourceCode.text);
   const calls: TSESTree.CallExpression[] = [];
   const objects: TSESTree.ObjectExpression[] = [];
+  if (shapeEndpoints.length === 0 && settings.wrappers.length === 0 && thisInstances.size === 0) return [...found.values()];
   walk(sourceCode, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-    else if (node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) objects.push(node);
+    else if (shapeEndpoints.length > 0 && node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) objects.push(node);
   });
   for (const call of calls) {
     if (found.has(call)) continue;
@@ -158,7 +193,7 @@ function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[]
   const requests = [...found.values()];
   for (const object of objects) {
     if (bodies.has(object)) continue;
-    const endpoint = ENDPOINTS.find((candidate) =>
+    const endpoint = shapeEndpoints.find((candidate) =>
       candidate.shapes?.some((shape) => shape.every((path) => findField(sourceCode, object, path))),
     );
     if (endpoint) requests.push(shapeRequest(sourceCode, object, endpoint));

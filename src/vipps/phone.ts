@@ -25,21 +25,26 @@ const URN_MSISDN = "urn:msisdn:";
 /** Characters people write numbers with; anything else is not a number we should guess at. */
 const PHONE_LIKE = /^[\d\s()+\-./\u00a0]+$/;
 const MOBILE_TYPES = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE"]);
+const NSN8 = /^\d{8}$/;
+/** The APIs' MSISDN pattern: country code and subscriber number, 10 to 15 digits. */
+const MSISDN = /^[1-9]\d{9,14}$/;
 
 /** Checks `value` against `format`; a fix is offered only when it names the same number. */
 export function checkPhone(value: string, format: PhoneFormatName, options: PhoneOptions): PhoneVerdict {
   switch (format) {
     case "nsn8":
-      if (/^\d{8}$/.test(value)) return OK;
-      return toFormat(value, options.defaultCountry, [options.defaultCountry], (number) => number.nationalNumber);
+      if (NSN8.test(value)) return OK;
+      return toFormat(value, options.defaultCountry, [options.defaultCountry], NSN8, (number) => number.nationalNumber);
     case "msisdn":
-      if (/^[1-9]\d{9,14}$/.test(value)) return OK;
-      return toFormat(value, options.defaultCountry, options.msisdnCountries, (number) => number.countryCallingCode + number.nationalNumber);
+      if (MSISDN.test(value)) return OK;
+      return toFormat(value, options.defaultCountry, options.msisdnCountries, MSISDN, (number) => number.countryCallingCode + number.nationalNumber);
     case "urn-msisdn": {
       const hasPrefix = value.toLowerCase().startsWith(URN_MSISDN);
       // Other hints (`urn:customer-token:...`) and values that are no number at all are not ours to judge.
       if (!hasPrefix && (value.startsWith("urn:") || !PHONE_LIKE.test(value))) return OK;
       const number = hasPrefix ? value.slice(URN_MSISDN.length) : value;
+      // A blank value is no number; there is nothing to prefix.
+      if (!hasPrefix && value.trim() === "") return OK;
       const verdict = checkPhone(number, "msisdn", options);
       if (verdict.kind === "ok") return value.startsWith(URN_MSISDN) ? OK : { kind: "fixable", fixed: URN_MSISDN + number };
       return verdict.kind === "fixable" ? { kind: "fixable", fixed: URN_MSISDN + verdict.fixed } : verdict;
@@ -51,6 +56,7 @@ function toFormat(
   value: string,
   defaultCountry: CountryCode,
   allowed: readonly CountryCode[],
+  target: RegExp,
   format: (number: { countryCallingCode: string; nationalNumber: string }) => string,
 ): PhoneVerdict {
   // An empty value means "no number to prefill"; leave it alone.
@@ -60,7 +66,9 @@ function toFormat(
   if (!number?.isValid() || !number.country) return INVALID;
   if (!allowed.includes(number.country)) return { kind: "foreign", country: number.country, allowed };
   if (!MOBILE_TYPES.has(number.getType() ?? "")) return INVALID;
-  return { kind: "fixable", fixed: format(number) };
+  const fixed = format(number);
+  // A real number the API's pattern cannot hold (a short Finnish number as a 9-digit MSISDN) gets no fix.
+  return target.test(fixed) ? { kind: "fixable", fixed } : INVALID;
 }
 
 /** Every region code libphonenumber-js knows, for option schemas. */

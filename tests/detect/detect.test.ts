@@ -288,14 +288,17 @@ describe("settings", () => {
 describe("pre-filter", () => {
   const settings = readSettings({});
 
-  it("passes files that mention a Vipps host, path, transport module, body key or wrapper", () => {
+  it("passes files that mention a Vipps host, path, transport module, all keys of a body shape, or a wrapper", () => {
     expect(mayMentionVipps(`const url = "https://apitest.vipps.no"`, settings)).toBe(true);
     expect(mayMentionVipps("`${base}/ecomm/v2/payments`", settings)).toBe(true);
     expect(mayMentionVipps(`import axios from "axios"`, settings)).toBe(true);
     expect(mayMentionVipps(`const got = require('got')`, settings)).toBe(true);
     expect(mayMentionVipps(`const x = { userFlow: "WEB_REDIRECT" }`, settings)).toBe(false);
-    expect(mayMentionVipps(`const x = { paymentMethod: { type: "WALLET" } }`, settings)).toBe(true);
-    expect(mayMentionVipps(`const x = { merchantSerialNumber }`, settings)).toBe(true);
+    // A body shape matches only with all its keys, so a file needs all of them.
+    expect(mayMentionVipps(`const x = { paymentMethod: { type: "WALLET" } }`, settings)).toBe(false);
+    expect(mayMentionVipps(`const x = { amount, paymentMethod: { type: "WALLET" }, userFlow }`, settings)).toBe(true);
+    expect(mayMentionVipps(`const x = { merchantSerialNumber }`, settings)).toBe(false);
+    expect(mayMentionVipps(`const x = { merchantInfo: { merchantSerialNumber }, transaction }`, settings)).toBe(true);
     expect(mayMentionVipps(`payVipps()`, readSettings({ vipps: { wrappers: [{ name: "Shop.payVipps", endpoint: "ecom.initiate" }] } }))).toBe(true);
   });
 

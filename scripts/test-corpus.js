@@ -1,0 +1,142 @@
+// `npm run test:corpus`: every rule of the plugin, with fixes applied, over every JS/TS file in node_modules and the
+// generated Vipps integrations. Fails on any exception thrown while linting, any fixed output or suggestion that
+// no longer parses, and any fix that a second pass would change again. Prints the counts.
+//
+// `--sample` lints a fixed sample instead (every fifth node_modules file in sorted order, and the Vipps files); CI
+// runs that.
+
+import { join, relative, sep } from "node:path";
+import { performance } from "node:perf_hooks";
+import { readFileSync } from "node:fs";
+import { Linter } from "eslint";
+import plugin from "../dist/src/index.js";
+import { languageOptionsFor, listNodeModulesFiles, ROOT, sourceTypeOf, VIPPS_SETTINGS } from "../bench/corpus.js";
+import { generateVippsFiles } from "../bench/vipps-corpus.js";
+
+const sample = process.argv.includes("--sample");
+const MAX_BYTES = 1_000_000;
+const MIN_REAL_FILES = 5_000;
+const SAMPLE_EVERY = 5;
+
+const linter = new Linter({ cwd: ROOT });
+const configCache = new Map();
+
+/** The config for a file (every rule of the plugin, or none), cached per language so it is built once. */
+function configFor(filename, sourceType, withRules) {
+  const key = `${filename.slice(filename.lastIndexOf("."))}:${sourceType}:${withRules}`;
+  let config = configCache.get(key);
+  if (!config) {
+    config = [
+      { files: ["**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}"], languageOptions: languageOptionsFor(filename, sourceType) },
+      // Comments in dependencies switch other rules on; only the plugin's rules are under test.
+      { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: "off" }, settings: VIPPS_SETTINGS },
+      ...(withRules ? [plugin.configs.all] : []),
+    ];
+    configCache.set(key, config);
+  }
+  return config;
+}
+
+const parses = (text, filename, sourceType) =>
+  !linter.verify(text, configFor(filename, sourceType, false), { filename }).some((message) => message.fatal);
+
+/** Applies one fix or suggestion to the text. */
+const applyFix = (text, fix) => text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+
+function collectFiles() {
+  const real = listNodeModulesFiles();
+  const skipped = real.filter((file) => file.size > MAX_BYTES);
+  const kept = real.filter((file) => file.size <= MAX_BYTES).filter((_, index) => !sample || index % SAMPLE_EVERY === 0);
+  const files = kept.map((file) => {
+    const text = readFileSync(file.path, "utf8");
+    const name = relative(ROOT, file.path).split(sep).join("/");
+    // A virtual name outside node_modules, which flat config ignores by default.
+    return { name, filename: join(ROOT, "corpus", name.replaceAll("node_modules/", "~nm~/")), text, sourceType: sourceTypeOf(file.path, text), kind: "real" };
+  });
+  for (const file of generateVippsFiles(300)) {
+    const name = `bench/.corpus/vipps/${file.esm ? "module" : "commonjs"}/${file.name}`;
+    files.push({ name, filename: join(ROOT, "corpus", "vipps", file.name), text: file.text, sourceType: file.esm ? "module" : "commonjs", kind: "vipps" });
+  }
+  return { files, skipped };
+}
+
+function main() {
+  const started = performance.now();
+  const { files, skipped } = collectFiles();
+  const counts = { real: 0, vipps: 0, unparseable: 0, withProblems: 0, problems: 0, realProblems: 0, fixable: 0, fixedFiles: 0, suggestions: 0 };
+  const byRule = {};
+  const byExtension = {};
+  const failures = [];
+
+  for (const file of files) {
+    const { filename, sourceType, text } = file;
+    const config = configFor(filename, sourceType, true);
+    let messages;
+    try {
+      messages = linter.verify(text, config, { filename });
+    } catch (error) {
+      failures.push(`${file.name}: exception while linting: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    if (messages.some((message) => message.fatal)) {
+      counts.unparseable++;
+      continue;
+    }
+    // A file that no config applies to would pass without being linted at all.
+    const fromEslint = messages.find((message) => message.ruleId === null && message.message.startsWith("No matching configuration"));
+    if (fromEslint) {
+      failures.push(`${file.name}: ESLint says "${fromEslint.message}"`);
+      continue;
+    }
+    counts[file.kind]++;
+    const extension = filename.slice(filename.lastIndexOf(".") + 1);
+    byExtension[extension] = (byExtension[extension] ?? 0) + 1;
+    const problems = messages.filter((message) => message.ruleId?.startsWith("vipps/"));
+    if (problems.length > 0) counts.withProblems++;
+    counts.problems += problems.length;
+    if (file.kind === "real") counts.realProblems += problems.length;
+    for (const problem of problems) {
+      byRule[problem.ruleId] = (byRule[problem.ruleId] ?? 0) + 1;
+      if (problem.fix) counts.fixable++;
+      for (const suggestion of problem.suggestions ?? []) {
+        counts.suggestions++;
+        if (!parses(applyFix(text, suggestion.fix), filename, sourceType)) {
+          failures.push(`${file.name}:${problem.line}:${problem.column}: suggestion "${suggestion.desc}" of ${problem.ruleId} gives code that does not parse`);
+        }
+      }
+    }
+    if (!problems.some((problem) => problem.fix)) continue;
+
+    try {
+      const first = linter.verifyAndFix(text, config, { filename });
+      if (!first.fixed) continue;
+      counts.fixedFiles++;
+      if (!parses(first.output, filename, sourceType)) {
+        failures.push(`${file.name}: the fixed output does not parse`);
+        continue;
+      }
+      const second = linter.verifyAndFix(first.output, config, { filename });
+      if (second.fixed) failures.push(`${file.name}: a second fix pass changes the output again`);
+    } catch (error) {
+      failures.push(`${file.name}: exception while fixing: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Corpus run${sample ? " (sample: every " + SAMPLE_EVERY + "th node_modules file)" : ""}, all ${Object.keys(plugin.rules).length} rules, in ${seconds} s`);
+  console.log(`  files linted:        ${counts.real + counts.vipps} (${counts.real} from node_modules, ${counts.vipps} Vipps integrations)`);
+  console.log(`  by extension:        ${Object.entries(byExtension).sort().map(([ext, n]) => `.${ext} ${n}`).join(", ")}`);
+  console.log(`  not parseable as-is: ${counts.unparseable} (left out); larger than 1 MB: ${skipped.length} (left out)`);
+  console.log(`  problems:            ${counts.problems} in ${counts.withProblems} files (${Object.entries(byRule).map(([rule, n]) => `${rule} ${n}`).join(", ") || "none"}); ${counts.realProblems} in node_modules code`);
+  console.log(`  fixes:               ${counts.fixable} fixable problems; ${counts.fixedFiles} files fixed, each output parsed and stable on a second pass`);
+  console.log(`  suggestions:         ${counts.suggestions} applied, each output parsed`);
+  console.log(`  failures:            ${failures.length}`);
+  for (const failure of failures.slice(0, 50)) console.log(`    ${failure}`);
+  if (!sample && counts.real < MIN_REAL_FILES) failures.push(`only ${counts.real} real files linted; the run needs ${MIN_REAL_FILES}`);
+  if (failures.length > 0) {
+    if (!sample && counts.real < MIN_REAL_FILES) console.log(`  ${failures.at(-1)}`);
+    process.exitCode = 1;
+  }
+}
+
+main();
