@@ -1,6 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
-import { ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
+import { APIS, ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
 import { escapeRegExp, HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
 import { findField, resolveBody, resolveObjectLiteral, type RequestBody } from "./body.js";
 import {
@@ -101,16 +101,26 @@ function possibleShapes(text: string): EndpointSpec[] {
 }
 
 /**
- * One case-insensitive scan over the text that every file passes through: any Vipps URL part, quoted module name,
- * configured host or wrapper name, or the longest name of each body shape. One expression of literal alternatives
- * is the fastest scan V8 offers; the exact tests run only on the few files it lets through.
+ * One case-insensitive scan over the text that every file passes through. It looks only for what every findable
+ * request needs in the file itself: "vipps" (every Vipps host, both SDK module names), an API path, a configured
+ * host or wrapper name, or the longest name of each body shape. A transport module name alone is not enough: a
+ * `fetch` or axios call is a Vipps call only when its URL has a Vipps host or path in this file. The exact tests run
+ * only on the few files this lets through.
  */
 function firstScan(settings: VippsSettings): RegExp {
   let scan = scanCache.get(settings);
   if (!scan) {
     const shapeAnchors = SHAPE_WORDS.flatMap(({ shapes }) => shapes.map((words) => words.reduce((a, b) => (b.length > a.length ? b : a))));
-    const words = [...settings.hosts, ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? ""), ...new Set(shapeAnchors)];
-    scan = new RegExp([VIPPS_URL_HINT.source, MODULE_HINT.source, ...words.map(escapeRegExp)].join("|"), "i");
+    const paths = APIS.flatMap((api) => api.pathPrefixes).filter((prefix) => !prefix.includes("vipps"));
+    const words = [
+      "vipps",
+      ...settings.hosts,
+      ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? ""),
+      ...new Set(shapeAnchors),
+    ];
+    // The paths share their leading slash, which V8 then tests once per position instead of once per path.
+    const pathGroup = `/(?:${paths.map((prefix) => escapeRegExp(prefix.slice(1).replace(/\/$/, ""))).join("|")})`;
+    scan = new RegExp([pathGroup, ...words.map(escapeRegExp)].join("|"), "i");
     scanCache.set(settings, scan);
   }
   return scan;

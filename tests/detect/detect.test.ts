@@ -288,11 +288,12 @@ describe("settings", () => {
 describe("pre-filter", () => {
   const settings = readSettings({});
 
-  it("passes files that mention a Vipps host, path, transport module, all keys of a body shape, or a wrapper", () => {
+  it("passes files that mention a Vipps host, path, SDK, all keys of a body shape, or a wrapper", () => {
     expect(mayMentionVipps(`const url = "https://apitest.vipps.no"`, settings)).toBe(true);
     expect(mayMentionVipps("`${base}/ecomm/v2/payments`", settings)).toBe(true);
-    expect(mayMentionVipps(`import axios from "axios"`, settings)).toBe(true);
-    expect(mayMentionVipps(`const got = require('got')`, settings)).toBe(true);
+    expect(mayMentionVipps(`import { Client } from "@vippsmobilepay/sdk"`, settings)).toBe(true);
+    expect(mayMentionVipps(`const Vipps = require('@vippsno/vipps-sdk')`, settings)).toBe(true);
+    expect(mayMentionVipps(`const u = "https://API.VIPPS.NO/accessToken/get"`, settings)).toBe(true);
     expect(mayMentionVipps(`const x = { userFlow: "WEB_REDIRECT" }`, settings)).toBe(false);
     // A body shape matches only with all its keys, so a file needs all of them.
     expect(mayMentionVipps(`const x = { paymentMethod: { type: "WALLET" } }`, settings)).toBe(false);
@@ -307,5 +308,8 @@ describe("pre-filter", () => {
     // Common words that only look like a transport or a body key.
     expect(mayMentionVipps(`// I forgot the request; const order = { amount: 1, orderId: "a", transaction: t, reference: r }`, settings)).toBe(false);
     expect(mayMentionVipps(`import axiosRetry from "axios-retry"; const myAxios = 1;`, settings)).toBe(false);
+    // A transport alone: its calls are Vipps calls only with a Vipps host or path in the same file.
+    expect(mayMentionVipps(`import axios from "axios"; axios.post(url, body);`, settings)).toBe(false);
+    expect(mayMentionVipps(`const got = require('got'); got.post(process.env.URL);`, settings)).toBe(false);
   });
 });
