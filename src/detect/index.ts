@@ -55,8 +55,8 @@ interface PropertyTracker {
 
 /**
  * The Vipps requests in the file being linted, computed once per file and shared by every rule.
- * A file that never mentions a Vipps URL, transport, SDK, body key or configured wrapper costs one regular
- * expression test over its text.
+ * A file that never mentions a Vipps URL, SDK, body key or configured host or wrapper costs one regular expression
+ * test over its text.
  */
 export function getVippsRequests(context: Context): readonly VippsRequest[] {
   const sourceCode = context.sourceCode;
@@ -89,8 +89,10 @@ export function mayHoldVippsRequests(context: Context): boolean {
 const SHAPE_WORDS: readonly { readonly endpoint: EndpointSpec; readonly shapes: readonly (readonly string[])[] }[] = ENDPOINTS.filter(
   (endpoint) => endpoint.shapes,
 ).map((endpoint) => ({ endpoint, shapes: (endpoint.shapes ?? []).map((shape) => [...new Set(shape.flatMap((path) => path.split(".")))]) }));
-/** Module names as imports and requires write them: in quotes, in the case npm allows (lower). */
-const MODULE_HINT = new RegExp(`["'\`](?:${MODULE_NAMES.map(escapeRegExp).join("|")})["'\`]`);
+/** The SDKs' module names as imports and requires write them: in quotes. Their calls need no URL in the file. */
+const SDK_MODULE_HINT = new RegExp(
+  `["'\`](?:${MODULE_NAMES.filter((name) => name.includes("vipps")).map(escapeRegExp).join("|")})["'\`]`,
+);
 const scanCache = new WeakMap<VippsSettings, RegExp>();
 
 /** The endpoints whose body shapes this text has every name for. */
@@ -127,16 +129,15 @@ function firstScan(settings: VippsSettings): RegExp {
 }
 
 /**
- * The pre-filter: can this text hold anything the detection could find? A Vipps URL part, a transport or SDK module
- * name in quotes, a configured host or wrapper name, or all the names of one body shape.
+ * The pre-filter: can this text hold anything the detection could find? A Vipps URL part, an SDK module name in
+ * quotes, a configured host or wrapper name, or all the names of one body shape.
  */
 export function mayMentionVipps(text: string, settings: VippsSettings): boolean {
   if (!firstScan(settings).test(text)) return false;
-  const lower = text.toLowerCase();
   return (
     VIPPS_URL_HINT.test(text) ||
-    MODULE_HINT.test(text) ||
-    settings.hosts.some((host) => lower.includes(host)) ||
+    SDK_MODULE_HINT.test(text) ||
+    (settings.hosts.length > 0 && settings.hosts.some((host) => text.toLowerCase().includes(host))) ||
     settings.wrappers.some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? "")) ||
     possibleShapes(text).length > 0
   );
