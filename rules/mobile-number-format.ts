@@ -11,6 +11,8 @@ type Options = [{ defaultCountry?: CountryCode; msisdnCountries?: CountryCode[] 
 /** A constant string written somewhere that a phone field takes as its value. */
 interface PhoneValue {
   readonly value: string;
+  /** The value as the code writes it, where that differs (a form string's encoding: `+` for a space). */
+  readonly written?: string;
   /** Where the report points. */
   readonly reportNode: TSESTree.Node;
   readonly reportRange?: readonly [number, number];
@@ -86,7 +88,7 @@ export default createRule<Options, MessageIds>({
           field,
           format: PHONE_FORMATS[format].description,
           example: PHONE_FORMATS[format].example,
-          value: phone.value,
+          value: phone.written ?? phone.value,
         };
         const loc = phone.reportRange
           ? { start: sourceCode.getLocFromIndex(phone.reportRange[0]), end: sourceCode.getLocFromIndex(phone.reportRange[1]) }
@@ -125,7 +127,16 @@ export default createRule<Options, MessageIds>({
 function phoneValues(sourceCode: Readonly<TSESLint.SourceCode>, site: FieldValue): PhoneValue[] {
   if (site.formValue) {
     const range = site.formValue.range;
-    return [{ value: site.formValue.value, reportNode: site.node, reportRange: range, replace: { range, write: (value) => value } }];
+    const written = sourceCode.text.slice(range[0], range[1]);
+    return [
+      {
+        value: site.formValue.value,
+        ...(written !== site.formValue.value && { written }),
+        reportNode: site.node,
+        reportRange: range,
+        replace: { range, write: (value) => value },
+      },
+    ];
   }
   if (!site.expression) return [];
   return getLiteralCandidates(sourceCode, site.expression).map((candidate) => {

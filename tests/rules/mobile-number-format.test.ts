@@ -197,6 +197,8 @@ const cibaFormString = `await fetch("https://api.vipps.no/vipps-login-ciba/api/b
   body: "scope=openid%20name&login_hint=urn:msisdn:91234567",
 });`;
 
+const cibaFormPlus = `fetch("https://api.vipps.no/vipps-login-ciba/api/backchannel/authentication", { method: "POST", body: "login_hint=urn:msisdn:+4791234567&scope=openid" });`;
+
 const cibaSearchParams = `const params = new URLSearchParams({ scope: "openid", login_hint: "urn:msisdn:+47 912 34 567" });
 await fetch("https://api.vipps.no/vipps-login-ciba/api/backchannel/authentication", { method: "POST", body: params });`;
 
@@ -376,6 +378,24 @@ tsTester.run("mobile-number-format (message data)", rule, {
         {
           messageId: "foreignNumber",
           data: { api: "eCom API", field: "customerInfo.mobileNumber", value: "+46 70 123 45 67", country: "SE", allowed: "NO" },
+        },
+      ],
+    },
+    {
+      // In a form-encoded string "+" stands for a space; the message shows the value as written.
+      code: cibaFormPlus,
+      output: cibaFormPlus.replace("urn:msisdn:+4791234567", "urn:msisdn:4791234567"),
+      errors: [
+        {
+          messageId: "wrongFormat",
+          data: {
+            api: "Login API",
+            field: "login_hint",
+            format: '"urn:msisdn:" followed by an MSISDN',
+            example: "urn:msisdn:4791234567",
+            value: "urn:msisdn:+4791234567",
+          },
+          ...locate(cibaFormPlus, "urn:msisdn:+4791234567"),
         },
       ],
     },
