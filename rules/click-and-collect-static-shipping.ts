@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { climbTypeWrappers } from "../src/ast.js";
 import { createRule } from "../src/create-rule.js";
 import { findField, findProperty, getStaticString, getVippsRequests, mayHoldVippsRequests, unwrap } from "../src/detect/index.js";
 import {
@@ -270,12 +271,9 @@ function replaceString(fixer: Fixer, sourceCode: SourceCode, property: TSESTree.
 function findListInReach(sourceCode: SourceCode, options: readonly ShippingOption[], site: TSESTree.Node): string | undefined {
   const siteScope = sourceCode.getScope(site);
   for (const option of options) {
-    let holder: TSESTree.Node = option.object;
-    while (holder.parent && unwrap(holder.parent) === holder) holder = holder.parent;
-    const parent = holder.parent;
+    const parent = climbTypeWrappers(option.object).parent;
     const array = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent : undefined;
-    let declared: TSESTree.Node | undefined = array;
-    while (declared?.parent && isTypeWrapper(declared.parent)) declared = declared.parent;
+    const declared = array && climbTypeWrappers(array);
     const declarator = declared?.parent;
     if (
       declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
@@ -290,15 +288,6 @@ function findListInReach(sourceCode: SourceCode, options: readonly ShippingOptio
     return declarator.id.name;
   }
   return undefined;
-}
-
-function isTypeWrapper(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.TSAsExpression ||
-    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node.type === AST_NODE_TYPES.TSNonNullExpression ||
-    node.type === AST_NODE_TYPES.TSTypeAssertion
-  );
 }
 
 /** A `const` is safe to read at `site` when it is declared before it, or `site` runs later, inside a function. */

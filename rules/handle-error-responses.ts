@@ -5,15 +5,16 @@ import {
   enclosingFunction,
   containsOwn,
   isErrorUsed,
-  isFunction,
   isLostEnd,
   isRethrow,
   type PromiseEnd,
   type ResponseFlow,
   type ValueSite,
 } from "../src/analysis/response-flow.js";
+import { isFunction, type FunctionNode } from "../src/ast.js";
 import { createRule } from "../src/create-rule.js";
 import { findProperty, getVippsRequests, unwrap, type VippsRequest } from "../src/detect/index.js";
+import { removeProperty } from "../src/fix/object-literal.js";
 import {
   addFirstParameter,
   appendToBlock,
@@ -55,7 +56,6 @@ interface NamedFix {
   readonly name: string;
   readonly fix: FixFunction;
 }
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** How the code a fix inserts tells a failed response (or SDK result) from a good one, per transport. */
 interface CheckStyle {
@@ -322,7 +322,7 @@ export default createRule<Options, MessageIds>({
         report(
           { node: request.node, messageId: "statusUnavailable", data: target },
           simple && simple.parent === request.options
-            ? { messageId: "removeSimpleFalse", data: target, fix: (fixer) => removeProperty(fixer, sourceCode, simple) }
+            ? { messageId: "removeSimpleFalse", data: target, fix: (fixer) => removeProperty(fixer, sourceCode, simple) ?? null }
             : undefined,
         );
         return;
@@ -532,17 +532,6 @@ function hasFullResponse(sourceCode: SourceCode, request: VippsRequest): boolean
   const property = request.options && findProperty(sourceCode, request.options, "resolveWithFullResponse");
   if (!property) return false;
   return ASTUtils.getStaticValue(property.value, sourceCode.getScope(property.value))?.value === true;
-}
-
-/** Removes an object literal property and one comma beside it. */
-function removeProperty(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, property: TSESTree.Property): TSESLint.RuleFix {
-  const after = sourceCode.getTokenAfter(property);
-  if (after && ASTUtils.isCommaToken(after)) {
-    const next = sourceCode.getTokenAfter(after, { includeComments: true });
-    return fixer.removeRange([property.range[0], next && !ASTUtils.isClosingBraceToken(next) ? next.range[0] : after.range[1]]);
-  }
-  const before = sourceCode.getTokenBefore(property);
-  return fixer.removeRange([before && ASTUtils.isCommaToken(before) ? before.range[0] : property.range[0], property.range[1]]);
 }
 
 /**

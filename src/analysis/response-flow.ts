@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { climbTypeWrappers, isFunction, type FunctionNode } from "../ast.js";
 import type { VippsRequest } from "../detect/index.js";
 
 /**
@@ -13,7 +14,6 @@ import type { VippsRequest } from "../detect/index.js";
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 const { DefinitionType } = TSESLint.Scope;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** How far aliases and promise chains are followed; a guard against pathological code. */
 const MAX_DEPTH = 16;
@@ -381,13 +381,6 @@ export function isErrorUsed(sourceCode: SourceCode, owner: TSESTree.CatchClause 
     .some((variable) => variable.references.some((reference) => reference.isRead()));
 }
 
-export function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
 
 /**
  * The function a node is in, or undefined at the top level of the module and in class static blocks and field
@@ -410,20 +403,6 @@ function argumentAt(call: TSESTree.CallExpression, index: number): TSESTree.Node
   return node && node.type !== AST_NODE_TYPES.SpreadElement ? node : undefined;
 }
 
-/** Goes up through what changes the type but not the value: `x as T`, `x!`, `x satisfies T`, `<T>x`. */
-function climbTypeWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
 
 function childNodes(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
   const children: TSESTree.Node[] = [];

@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { isTypeWrapper } from "../ast.js";
 import { HOLE } from "../vipps/urls.js";
 
 /** How far constant bindings are followed; a guard against cycles and pathological code. */
@@ -9,14 +10,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 /** Strips what changes the type but not the value: `x as T`, `x satisfies T`, `x!`, `<T>x`. */
 export function unwrap(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
+  while (isTypeWrapper(current)) current = current.expression;
   return current;
 }
 

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { lineIndent } from "./statements.js";
 
 /**
  * Fix helpers for object literals: add a property, take one out, and print new values, each written the way the
@@ -25,11 +26,6 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 const isComma = (token: TSESTree.Token | null): token is TSESTree.PunctuatorToken =>
   token?.type === AST_TOKEN_TYPES.Punctuator && token.value === ",";
-
-/** The whitespace a line starts with (1-based line number). */
-function lineIndent(sourceCode: SourceCode, line: number): string {
-  return /^[ \t]*/.exec(sourceCode.lines[line - 1] ?? "")?.[0] ?? "";
-}
 
 /** The object itself, then each object literal around it, innermost first. */
 function* objectAndAncestors(object: TSESTree.ObjectExpression): Generator<TSESTree.ObjectExpression> {

@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { isFunction, type FunctionNode } from "../ast.js";
 
 /**
  * Helpers for fixes that insert whole statements: they match the file's indentation, quotes and semicolons, keep
@@ -11,7 +12,6 @@ import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** The whitespace that starts the line `node` starts on. */
 export function indentOf(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Token): string {
@@ -95,7 +95,7 @@ export function isInStatementList(statement: TSESTree.Node): boolean {
 export function enclosingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
     if (isInStatementList(current)) return current;
-    if (current !== node && isFunctionNode(current)) return undefined;
+    if (current !== node && isFunction(current)) return undefined;
   }
   return undefined;
 }
@@ -244,12 +244,4 @@ export function freshName(scope: TSESLint.Scope.Scope, base: string, claimed: Re
   let name = base;
   for (let index = 2; taken(name); index++) name = `${base}${index}`;
   return name;
-}
-
-function isFunctionNode(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
 }
