@@ -63,26 +63,38 @@ export function getVippsRequests(context: Context): readonly VippsRequest[] {
   const program = sourceCode.ast;
   let requests = cache.get(program);
   if (!requests) {
-    requests = mayHoldVippsRequests(context) ? detect(sourceCode, readSettings(context.settings)) : [];
+    const hints = fileHints(context);
+    requests = hints ? detect(sourceCode, readSettings(context.settings), hints.shapeEndpoints) : [];
     cache.set(program, requests);
   }
   return requests;
 }
 
-const hintResults = new WeakMap<TSESTree.Program, boolean>();
+/** What the pre-filter learnt about a file that may hold Vipps requests. */
+interface FileHints {
+  /** The endpoints whose body shapes the text has every name for: the only shapes the detection tries. */
+  readonly shapeEndpoints: readonly EndpointSpec[];
+}
+
+const hintResults = new WeakMap<TSESTree.Program, FileHints | null>();
+
+/** The pre-filter's answer for the file being linted, computed once per file; null when it holds no Vipps request. */
+function fileHints(context: Context): FileHints | null {
+  const program = context.sourceCode.ast;
+  let hints = hintResults.get(program);
+  if (hints === undefined) {
+    hints = scanText(context.sourceCode.text, readSettings(context.settings));
+    hintResults.set(program, hints);
+  }
+  return hints;
+}
 
 /**
- * The pre-filter's answer for the file being linted, once per file. A rule that listens to more than `Program` calls
- * it in `create` and returns no listeners when it is false: ESLint then has nothing to call on the file's nodes.
+ * Whether the file being linted may hold Vipps requests. A rule that listens to more than `Program` calls it in
+ * `create` and returns no listeners when it is false: ESLint then has nothing to call on the file's nodes.
  */
 export function mayHoldVippsRequests(context: Context): boolean {
-  const program = context.sourceCode.ast;
-  let result = hintResults.get(program);
-  if (result === undefined) {
-    result = mayMentionVipps(context.sourceCode.text, readSettings(context.settings));
-    hintResults.set(program, result);
-  }
-  return result;
+  return fileHints(context) !== null;
 }
 
 /** Every name a body shape needs, per endpoint: a file lacking one of them cannot hold that shape. */
@@ -133,17 +145,23 @@ function firstScan(settings: VippsSettings): RegExp {
  * quotes, a configured host or wrapper name, or all the names of one body shape.
  */
 export function mayMentionVipps(text: string, settings: VippsSettings): boolean {
-  if (!firstScan(settings).test(text)) return false;
-  return (
-    VIPPS_URL_HINT.test(text) ||
-    SDK_MODULE_HINT.test(text) ||
-    (settings.hosts.length > 0 && settings.hosts.some((host) => text.toLowerCase().includes(host))) ||
-    settings.wrappers.some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? "")) ||
-    possibleShapes(text).length > 0
-  );
+  return scanText(text, settings) !== null;
 }
 
-function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[] {
+function scanText(text: string, settings: VippsSettings): FileHints | null {
+  if (!firstScan(settings).test(text)) return null;
+  const shapeEndpoints = possibleShapes(text);
+  const lower = settings.hosts.length > 0 ? text.toLowerCase() : "";
+  const mayHold =
+    shapeEndpoints.length > 0 ||
+    VIPPS_URL_HINT.test(text) ||
+    SDK_MODULE_HINT.test(text) ||
+    settings.hosts.some((host) => lower.includes(host)) ||
+    settings.wrappers.some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? ""));
+  return mayHold ? { shapeEndpoints } : null;
+}
+
+function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints: readonly EndpointSpec[]): VippsRequest[] {
   const found = new Map<TSESTree.Node, VippsRequest>();
   const add = (parts: RequestParts | undefined): void => {
     const request = parts && toRequest(sourceCode, settings, parts);
@@ -178,7 +196,6 @@ function detect(sourceCode: SourceCode, settings: VippsSettings): VippsRequest[]
 
   // One walk for what reference tracking cannot follow: `this.client.post(...)` on an instance kept in a class
   // field, configured wrappers, and bodies recognised by their shape; skipped when none of them can be there.
-  const shapeEndpoints = possibleShapes(sourceCode.text);
   const calls: TSESTree.CallExpression[] = [];
   const objects: TSESTree.ObjectExpression[] = [];
   if (shapeEndpoints.length === 0 && settings.wrappers.length === 0 && thisInstances.size === 0) return [...found.values()];
