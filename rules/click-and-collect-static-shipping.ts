@@ -16,6 +16,7 @@ import {
   getExpressInitiates,
   mayHideProperties,
   isClickAndCollect,
+  isClickAndCollectName,
   readShippingList,
   readShippingOption,
   SEED_CLICK_AND_COLLECT_OPTION,
@@ -147,7 +148,7 @@ export default createRule<Options, MessageIds>({
         const key = node.computed ? null : ASTUtils.getPropertyName(node);
         if (key === null || !SHIPPING_NAME_KEYS.has(key)) return;
         const name = getStaticString(sourceCode, node.value);
-        if (name === undefined || !pattern.test(name)) return;
+        if (name === undefined || !isClickAndCollectName(name, pattern)) return;
         const option = readShippingOption(sourceCode, node.parent);
         if (!clickAndCollectOptions.some((known) => known.object === option.object)) clickAndCollectOptions.push(option);
       },
@@ -238,7 +239,9 @@ function planDefaultFirst(sourceCode: SourceCode, list: ShippingList, target: Sh
   });
   const targetPriority = target.priority;
   const targetPriorityValue = staticValue(sourceCode, targetPriority);
-  const lowest = Math.min(...otherPriorities.map(({ value }) => value));
+  // A loop, not Math.min(...values): spreading a list of 200,000 options into one call overflows the stack.
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const { value } of otherPriorities) if (value < lowest) lowest = value;
   const priorityKnown = !targetPriority || typeof targetPriorityValue === "number";
   if (otherPriorities.length > 0 && priorityKnown && !(typeof targetPriorityValue === "number" && targetPriorityValue < lowest)) {
     // 0 as in the seed's snippet when the others leave room below them; otherwise the others move up one each.

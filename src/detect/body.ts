@@ -1,4 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { findVariable, getPropertyKey, lookupProperty, MAX_DEPTH } from "../core/static.js";
 import {
   getLiteralString,
   getStaticString,
@@ -9,8 +10,6 @@ import {
 } from "./values.js";
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
-
-const MAX_DEPTH = 12;
 
 /** A request body as the detection found it. */
 export interface RequestBody {
@@ -34,13 +33,13 @@ export interface FieldValue {
   readonly formValue?: { readonly value: string; readonly range: readonly [number, number] };
 }
 
-const isCallTo = (node: TSESTree.CallExpression, object: readonly string[], method: string): boolean => {
+const isCallTo = (sourceCode: SourceCode, node: TSESTree.CallExpression, object: readonly string[], method: string): boolean => {
   const callee = node.callee;
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
     object.includes(callee.object.name) &&
-    ASTUtils.getPropertyName(callee) === method
+    getPropertyKey(sourceCode, callee) === method
   );
 };
 
@@ -64,9 +63,9 @@ export function resolveObjectLiteral(
   let inner: TSESTree.Node | undefined;
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     if (
-      isCallTo(expression, ["JSON"], "stringify") ||
-      isCallTo(expression, ["qs", "querystring"], "stringify") ||
-      isCallTo(expression, ["Object"], "freeze")
+      isCallTo(sourceCode, expression, ["JSON"], "stringify") ||
+      isCallTo(sourceCode, expression, ["qs", "querystring"], "stringify") ||
+      isCallTo(sourceCode, expression, ["Object"], "freeze")
     ) {
       inner = expression.arguments[0];
     }
@@ -83,60 +82,81 @@ export function resolveBody(sourceCode: SourceCode, node: TSESTree.Node): Reques
   return {
     node,
     object: resolveObjectLiteral(sourceCode, node),
-    formString: formString && getLiteralString(formString).includes("=") ? formString : undefined,
+    formString: formString && isFormString(formString) ? formString : undefined,
     formCalls: findUrlSearchParamsCalls(sourceCode, node),
   };
 }
 
+// Many requests may send the same constant body: what is read from it is read once per file, not once per request
+// (each of these costs the size of the literal or the number of references).
+const formStrings = new WeakMap<StringLiteralNode, boolean>();
+const formCallsOf = new WeakMap<TSESLint.Scope.Variable, readonly TSESTree.CallExpression[]>();
+const formCallValues = new WeakMap<readonly TSESTree.CallExpression[], Map<string, FieldValue | null>>();
+const formStringValues = new WeakMap<StringLiteralNode, Map<string, FieldValue | null>>();
+
+function isFormString(literal: StringLiteralNode): boolean {
+  let known = formStrings.get(literal);
+  if (known === undefined) {
+    known = getLiteralString(literal).includes("=");
+    formStrings.set(literal, known);
+  }
+  return known;
+}
+
+/** `compute()` once per (owner, key). */
+function memoised<Owner extends object, Value>(
+  memo: WeakMap<Owner, Map<string, Value | null>>,
+  owner: Owner,
+  key: string,
+  compute: () => Value | undefined,
+): Value | undefined {
+  let byKey = memo.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    memo.set(owner, byKey);
+  }
+  let value = byKey.get(key);
+  if (value === undefined) {
+    value = compute() ?? null;
+    byKey.set(key, value);
+  }
+  return value ?? undefined;
+}
+
 /** `params.append("k", v)` / `params.set("k", v)` on a `const params = new URLSearchParams(...)` passed as body. */
-function findUrlSearchParamsCalls(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.CallExpression[] {
+function findUrlSearchParamsCalls(sourceCode: SourceCode, node: TSESTree.Node): readonly TSESTree.CallExpression[] {
   let target = unwrap(node);
   if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression) {
     // `params.toString()`
-    if (ASTUtils.getPropertyName(target.callee) === "toString") target = unwrap(target.callee.object);
+    if (getPropertyKey(sourceCode, target.callee) === "toString") target = unwrap(target.callee.object);
   }
   if (target.type !== AST_NODE_TYPES.Identifier) return [];
-  const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+  const variable = findVariable(sourceCode, target);
   const def = variable?.defs[0];
   if (!variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init || !isNewUrlSearchParams(unwrap(def.node.init))) return [];
+  const known = formCallsOf.get(variable);
+  if (known) return known;
   const calls: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     const member = reference.identifier.parent;
     if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
-    const name = ASTUtils.getPropertyName(member);
+    const name = getPropertyKey(sourceCode, member);
     const call = member.parent;
     if ((name === "append" || name === "set") && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
       calls.push(call);
     }
   }
+  formCallsOf.set(variable, calls);
   return calls;
 }
 
 /**
  * The property that gives `key` its value in an object literal: the last one written wins, and spreads of object
- * literals in reach are looked into. Getters and unknown spreads hide what comes before them.
+ * literals in reach are looked into (spreads out of reach are passed over). A getter for the key gives undefined.
+ * Bounded and answered once per object and key (`lookupProperty` in src/core/static.ts).
  */
-export function findProperty(
-  sourceCode: SourceCode,
-  object: TSESTree.ObjectExpression,
-  key: string,
-  seen: Set<TSESTree.ObjectExpression> = new Set(),
-): TSESTree.Property | undefined {
-  if (seen.has(object) || seen.size > MAX_DEPTH) return undefined;
-  seen.add(object);
-  for (let index = object.properties.length - 1; index >= 0; index--) {
-    const property = object.properties[index];
-    if (!property) continue;
-    if (property.type === AST_NODE_TYPES.SpreadElement) {
-      const spread = resolveObjectLiteral(sourceCode, property.argument);
-      const found = spread ? findProperty(sourceCode, spread, key, seen) : undefined;
-      if (found) return found;
-      continue;
-    }
-    if (ASTUtils.getPropertyName(property, sourceCode.getScope(property)) !== key) continue;
-    return property.kind === "init" ? property : undefined;
-  }
-  return undefined;
+export function findProperty(sourceCode: SourceCode, object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+  return lookupProperty(sourceCode, object, key, resolveObjectLiteral);
 }
 
 /** The property at a dotted path (`customerInfo.mobileNumber`), following nested literals and constants. */
@@ -162,11 +182,18 @@ export function getFieldValue(sourceCode: SourceCode, body: RequestBody, path: s
     const property = findField(sourceCode, body.object, path);
     if (property) return { node: property.value, expression: property.value };
   }
-  for (let index = body.formCalls.length - 1; index >= 0; index--) {
-    const [keyArg, valueArg] = body.formCalls[index]?.arguments ?? [];
+  const fromCalls = memoised(formCallValues, body.formCalls, path, () => findFormCallValue(sourceCode, body.formCalls, path));
+  if (fromCalls) return fromCalls;
+  const formString = body.formString;
+  return formString ? memoised(formStringValues, formString, path, () => findFormStringValue(sourceCode, formString, path)) : undefined;
+}
+
+function findFormCallValue(sourceCode: SourceCode, calls: readonly TSESTree.CallExpression[], path: string): FieldValue | undefined {
+  for (let index = calls.length - 1; index >= 0; index--) {
+    const [keyArg, valueArg] = calls[index]?.arguments ?? [];
     if (keyArg && valueArg && getStaticString(sourceCode, keyArg) === path) return { node: valueArg, expression: valueArg };
   }
-  return body.formString ? findFormStringValue(sourceCode, body.formString, path) : undefined;
+  return undefined;
 }
 
 function findFormStringValue(sourceCode: SourceCode, literal: StringLiteralNode, key: string): FieldValue | undefined {

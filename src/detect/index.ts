@@ -1,6 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
 import { APIS, ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
+import { hasScheme, MAX_STRING_LENGTH, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import { escapeRegExp, HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
 import { findField, resolveBody, resolveObjectLiteral, type RequestBody } from "./body.js";
 import {
@@ -285,11 +286,15 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
   };
 }
 
-/** Joins an instance's base URL and a call's path the way axios, got and ky do: with exactly one slash. */
+/**
+ * Joins an instance's base URL and a call's path the way axios, got and ky do: with exactly one slash. Slashes are
+ * trimmed by hand (linear in a long run of them), and a join longer than the evaluator's bound is unknown.
+ */
 function joinPrefix(prefix: string, url: string): string {
-  if (/^[a-z]+:\/\//i.test(url)) return url;
+  if (hasScheme(url)) return url;
   if (url === "") return prefix;
-  return `${prefix.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`;
+  const joined = `${trimTrailingSlashes(prefix)}/${trimLeadingSlashes(url)}`;
+  return joined.length <= MAX_STRING_LENGTH ? joined : HOLE;
 }
 
 function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSetting): RequestParts {

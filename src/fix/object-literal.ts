@@ -181,6 +181,16 @@ export function insertProperty(fixer: Fixer, sourceCode: SourceCode, object: TSE
 }
 
 /**
+ * How many spaces and tabs end `text` between `start` and `end`, counted backwards by hand: `/[ \t]*$/` would try
+ * every start in a long run of blanks before failing at its end, quadratic in the run.
+ */
+function trailingBlanks(text: string, start: number, end: number): number {
+  let index = end;
+  while (index > start && (text[index - 1] === " " || text[index - 1] === "\t")) index--;
+  return end - index;
+}
+
+/**
  * Removes a property of an object literal with its comma, and its line when it had the line to itself. Undefined
  * when the property holds comments, which removing it would lose; comments around it are always kept.
  */
@@ -207,7 +217,7 @@ export function removeProperty(
       range = [property.range[0], next.range[0]];
     } else {
       // Something else precedes it on its line: take the spaces before it too, so the line ends cleanly.
-      const spaces = /[ \t]*$/.exec(sourceCode.text.slice(lineStart, property.range[0]))?.[0].length ?? 0;
+      const spaces = trailingBlanks(sourceCode.text, lineStart, property.range[0]);
       range = [property.range[0] - spaces, after.range[1]];
     }
   } else if (isComma(before)) {
@@ -226,7 +236,7 @@ export function removeProperty(
   const comma = isComma(after) ? after : isComma(before) ? before : undefined;
   const lineStart = property.range[0] - property.loc.start.column;
   const textBefore = sourceCode.text.slice(lineStart, property.range[0]);
-  const spaces = textBefore.trim() === "" ? 0 : (/[ \t]*$/.exec(textBefore)?.[0].length ?? 0);
+  const spaces = textBefore.trim() === "" ? 0 : trailingBlanks(sourceCode.text, lineStart, property.range[0]);
   const removal = fixer.removeRange([property.range[0] - spaces, property.range[1]]);
   return comma ? [removal, fixer.remove(comma)] : [removal];
 }

@@ -1,11 +1,11 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { getStaticValue, mayHideProperties as mayHideSpreadProperties } from "../core/static.js";
 import {
   findProperty,
   getStaticString,
   getVippsRequests,
   resolveExpression,
   resolveObjectLiteral,
-  unwrap,
 } from "../detect/index.js";
 
 /**
@@ -33,10 +33,12 @@ const START = "(?<![a-zæøå])";
  * What a click-and-collect shipping method is called in English and Norwegian webshops: "Click & collect",
  * "click-and-collect", "Klikk og hent", "Pick up in store", "in-store pickup", "Hent i butikken", "butikkhenting", ...
  * Not matched: "Collect on delivery", "Pickup point", "Post i butikk" (parcels to an agent chosen by address).
+ * Linear: no two separator runs are ever adjacent (an optional word between two runs takes its own run with it), so
+ * a long run of spaces is scanned once from each place a word starts, not split every possible way.
  */
 export const DEFAULT_CLICK_AND_COLLECT_PATTERN = [
-  `${START}click${SEPARATOR}(?:and|&|n|'n'|’n’|\\+)?${SEPARATOR}collect`,
-  `${START}klikk${SEPARATOR}(?:og|&|\\+)?${SEPARATOR}hent`,
+  `${START}click${SEPARATOR}(?:(?:and|&|n|'n'|’n’|\\+)${SEPARATOR})?collect`,
+  `${START}klikk${SEPARATOR}(?:(?:og|&|\\+)${SEPARATOR})?hent`,
   `${START}(?:pick${SEPARATOR}up|collect|hent(?:e|es|ing)?)${SEPARATOR}(?:in|at|from|i|på|fra)${SEPARATOR}(?:the${SEPARATOR})?(?:store|shop|butikk)`,
   `${START}(?:in${SEPARATOR})?(?:store|shop|butikk)${SEPARATOR}(?:pick${SEPARATOR}up|collect|henting)`,
 ].join("|");
@@ -78,16 +80,11 @@ function objectAt(sourceCode: SourceCode, object: TSESTree.ObjectExpression, key
 
 /**
  * True when the object may hold properties nobody can name from the code: a spread of something out of reach (also
- * inside spread object literals), a computed key that is not a constant, or a getter.
+ * inside spread object literals), a computed key that is not a constant, or a getter. Each object is looked into once;
+ * too many spreads to follow also count as hiding (`mayHideProperties` in src/core/static.ts).
  */
-export function mayHideProperties(sourceCode: SourceCode, object: TSESTree.ObjectExpression, depth = 0): boolean {
-  return object.properties.some((property) => {
-    if (property.type === AST_NODE_TYPES.SpreadElement) {
-      const spread = depth < 8 ? resolveObjectLiteral(sourceCode, property.argument) : undefined;
-      return !spread || mayHideProperties(sourceCode, spread, depth + 1);
-    }
-    return property.kind !== "init" || ASTUtils.getPropertyName(property, sourceCode.getScope(property)) === null;
-  });
+export function mayHideProperties(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  return mayHideSpreadProperties(sourceCode, object, resolveObjectLiteral);
 }
 
 /** One entry of a shipping options list (`staticShippingDetails`, or `shippingDetails` in a callback answer). */
@@ -132,12 +129,22 @@ export function readShippingOption(sourceCode: SourceCode, object: TSESTree.Obje
   };
 }
 
-export function isClickAndCollect(option: ShippingOption, pattern: RegExp): boolean {
-  return [option.methodId, option.method].some((name) => name !== undefined && pattern.test(name));
+/**
+ * The longest shipping method name worth testing: the API takes at most 256 characters for `shippingMethod` and 100
+ * for `shippingMethodId`. Longer strings are not names, and skipping them bounds what any pattern, a user's too, costs.
+ */
+export const MAX_SHIPPING_NAME_LENGTH = 256;
+
+/** Whether a shipping method name matches the click-and-collect pattern; names longer than the API takes never do. */
+export function isClickAndCollectName(name: string, pattern: RegExp): boolean {
+  return name.length <= MAX_SHIPPING_NAME_LENGTH && pattern.test(name);
 }
 
-/** A property's constant value, or undefined. */
+export function isClickAndCollect(option: ShippingOption, pattern: RegExp): boolean {
+  return [option.methodId, option.method].some((name) => name !== undefined && isClickAndCollectName(name, pattern));
+}
+
+/** A property's constant value (a primitive), or undefined. */
 export function staticValue(sourceCode: SourceCode, property: TSESTree.Property | undefined): unknown {
-  if (!property) return undefined;
-  return ASTUtils.getStaticValue(unwrap(property.value), sourceCode.getScope(property.value))?.value;
+  return property ? getStaticValue(sourceCode, property.value)?.value : undefined;
 }

@@ -1,3 +1,4 @@
+import { trimTrailingSlashes } from "../core/static.js";
 import { APIS, ENDPOINTS, VIPPS_HOSTS, type ApiSpec, type EndpointSpec } from "./apis.js";
 
 /** Stands in a URL pattern for a part whose value is not known statically (an env variable, a parameter, ...). */
@@ -52,7 +53,7 @@ export function matchVippsUrl(url: string, method: string | undefined, hasBody: 
     for (const prefix of api.pathPrefixes) {
       const start = findPrefix(withoutQuery, prefix);
       if (start < 0) continue;
-      const path = withoutQuery.slice(start).replace(/\/+$/, "");
+      const path = trimTrailingSlashes(withoutQuery.slice(start));
       return { api, endpoint: pickEndpoint(compiled.get(api.name) ?? [], path, method, hasBody) };
     }
   }
