@@ -671,11 +671,17 @@ function* evaluateCall(sourceCode: SourceCode, node: TSESTree.CallExpression): E
 
 const patternMemos = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, string | typeof VISITING>>();
 
-/** Appends pattern parts, giving UNKNOWN_PART for the whole once it would exceed MAX_STRING_LENGTH. */
+/**
+ * Joins pattern parts, with one UNKNOWN_PART where two meet (an unknown next to an unknown is one unknown), and gives
+ * UNKNOWN_PART for the whole once it would exceed MAX_STRING_LENGTH.
+ */
 const joinParts = (parts: readonly string[]): string => {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  return length <= MAX_STRING_LENGTH ? parts.join("") : UNKNOWN_PART;
+  let text = "";
+  for (const part of parts) {
+    text += text.endsWith(UNKNOWN_PART) && part.startsWith(UNKNOWN_PART) ? part.slice(UNKNOWN_PART.length) : part;
+    if (text.length > MAX_STRING_LENGTH) return UNKNOWN_PART;
+  }
+  return text;
 };
 
 /**

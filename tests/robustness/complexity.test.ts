@@ -84,20 +84,20 @@ const expressInitiate = (merchantInfo: string, transaction: string): string =>
  */
 const SHAPES: Record<string, { readonly code: (n: number) => string; readonly n: number }> = {
   "a constant doubled per line, as a method (item 2)": {
-    n: 12,
+    n: 6,
     code: (n) => `const m0 = "P";\n${lines(n, (i) => `const m${i + 1} = m${i} + m${i};`)}\nfetch(${EPAYMENT}, { method: m${n} });`,
   },
   "a constant doubled per line in templates, as a URL": {
-    n: 12,
+    n: 6,
     code: (n) => `const u0 = "/";\n${lines(n, (i) => `const u${i + 1} = \`\${u${i}}\${u${i}}\`;`)}\nfetch("https://api.vipps.no" + u${n} + "epayment/v1/payments", { method: "POST" });`,
   },
   "a constant doubled per line as a computed key and a member": {
-    n: 12,
+    n: 6,
     code: (n) =>
       `const k0 = "a";\n${lines(n, (i) => `const k${i + 1} = k${i} + k${i};`)}\nconst METHODS = { [k${n}]: "POST", post: "POST" };\nfetch(${EPAYMENT}, { method: METHODS[k${n}], body: JSON.stringify({ [k${n}]: 1, customer: { phoneNumber: "+47 912 34 567" } }) });`,
   },
   "fallback chains doubled per line, as a phone number": {
-    n: 12,
+    n: 6,
     code: (n) =>
       `const p0 = "+47 912 34 567";\n${lines(n, (i) => `const p${i + 1} = p${i} || p${i};`)}\nfetch(${EPAYMENT}, { method: "POST", body: JSON.stringify({ customer: { phoneNumber: p${n} } }) });`,
   },
@@ -109,12 +109,12 @@ const SHAPES: Record<string, { readonly code: (n: number) => string; readonly n:
     },
   },
   "many bodies spreading one large object": {
-    n: 250,
+    n: 200,
     code: (n) =>
       `const base = { ${lines(n, (i) => `field${i}: ${i},`)} };\n${lines(n, (i) => `export const body${i} = { ...base, merchantInfo: { merchantSerialNumber: "123" }, transaction: { ...base } };`)}`,
   },
   "an object with many spreads, read through many members": {
-    n: 250,
+    n: 120,
     code: (n) =>
       `${lines(n, (i) => `const part${i} = { key${i}: "POST" };`)}\nconst METHODS = { ${lines(n, (i) => `...part${i},`)} };\n${lines(n, (i) => `fetch(${EPAYMENT}, { method: METHODS.key${i} });`)}`,
   },
@@ -141,7 +141,7 @@ const SHAPES: Record<string, { readonly code: (n: number) => string; readonly n:
       ),
   },
   "a long list of static shipping options (item 5)": {
-    n: 5_000,
+    n: 1_000,
     code: (n) =>
       expressInitiate(
         `{ paymentType: "eComm Express Payment", staticShippingDetails: [{ shippingMethod: "Click and collect", priority: 5 },\n${lines(n, (i) => `{ shippingMethod: "Post ${i}", isDefault: "Y", priority: ${i % 3} },`)}] }`,
@@ -149,17 +149,17 @@ const SHAPES: Record<string, { readonly code: (n: number) => string; readonly n:
       ),
   },
   "one URLSearchParams with many appends, sent by many requests": {
-    n: 250,
+    n: 120,
     code: (n) =>
       `const params = new URLSearchParams();\n${lines(n, (i) => `params.append("field${i}", "${i}");`)}\nparams.append("login_hint", "+47 912 34 567");\n${lines(n, () => `fetch("https://api.vipps.no/vipps-login-ciba/api/backchannel/authentication", { method: "POST", body: params });`)}`,
   },
   "one long form string, sent by many requests": {
-    n: 250,
+    n: 120,
     code: (n) =>
       `const form = "${lines(4 * n, (i) => `f${i}=${i}`).replaceAll("\n", "&")}&login_hint=%2B4791234567";\n${lines(n, () => `fetch("https://api.vipps.no/vipps-login-ciba/api/backchannel/authentication", { method: "POST", body: form });`)}`,
   },
   "a long chain of constants naming each other": {
-    n: 2_000,
+    n: 300,
     code: (n) => `const c0 = ${EPAYMENT};\n${lines(n, (i) => `const c${i + 1} = c${i};`)}\n${lines(n, (i) => `fetch(c${i}, { method: "POST", body: JSON.stringify({ customer: { phoneNumber: "+47 912 34 567" } }) });`)}`,
   },
 };
