@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isTypeWrapper } from "../ast.js";
 
 /**
@@ -220,8 +220,8 @@ export function getPropertyKey(
 let keyNesting = 0;
 
 function literalKey(literal: TSESTree.Literal): string | null {
-  if ("regex" in literal && literal.regex) return `/${literal.regex.pattern}/${literal.regex.flags}`;
-  if ("bigint" in literal && literal.bigint) return literal.bigint;
+  if (literal.value instanceof RegExp) return String(literal.value);
+  if (typeof literal.value === "bigint") return literal.value.toString();
   return String(literal.value);
 }
 
@@ -455,8 +455,7 @@ function* evaluateValue(sourceCode: SourceCode, node: TSESTree.Node): Evaluation
     case AST_NODE_TYPES.TSTypeAssertion:
       return yield node.expression;
     case AST_NODE_TYPES.Literal:
-      if ("regex" in node && node.regex) return undefined;
-      return known(node.value as StaticPrimitive);
+      return node.value instanceof RegExp ? undefined : known(node.value);
     case AST_NODE_TYPES.TemplateLiteral:
       if (node.expressions.length === 0) {
         const cooked = node.quasis[0]?.value.cooked;
@@ -581,9 +580,9 @@ function binary(operator: TSESTree.BinaryExpression["operator"], left: StaticPri
     case "^":
       return known(a ^ b);
     case "==":
-      return known(left == right); // eslint-disable-line eqeqeq
+      return known(left == right);
     case "!=":
-      return known(left != right); // eslint-disable-line eqeqeq
+      return known(left != right);
     case "===":
       return known(left === right);
     case "!==":

@@ -1,4 +1,4 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { findVariable, getPropertyKey, lookupProperty, MAX_DEPTH } from "../core/static.js";
 import {
   getLiteralString,

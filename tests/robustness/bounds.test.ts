@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import {
@@ -29,7 +29,7 @@ function withResult<T>(code: string, inspect: (sourceCode: Readonly<TSESLint.Sou
     create(context) {
       return {
         VariableDeclarator(node) {
-          if (node.id.type === "Identifier" && node.id.name === "result" && node.init) {
+          if (node.id.type === AST_NODE_TYPES.Identifier && node.id.name === "result" && node.init) {
             answer = inspect(context.sourceCode, node.init);
             seen = true;
           }
@@ -98,7 +98,7 @@ describe("the bounded evaluator", () => {
 
   it("reads a computed key without evaluating an unbounded value", () => {
     const key = withResult('const result = { ["a".padEnd(500000000)]: 1 };', (sourceCode, node) =>
-      node.type === "ObjectExpression" && node.properties[0]?.type === "Property" ? getPropertyKey(sourceCode, node.properties[0]) : "no property",
+      node.type === AST_NODE_TYPES.ObjectExpression && node.properties[0]?.type === AST_NODE_TYPES.Property ? getPropertyKey(sourceCode, node.properties[0]) : "no property",
     );
     expect(key).toBeNull();
   });
@@ -135,12 +135,13 @@ describe("time and stack regressions of issue 10", () => {
     expect(timed(() => lint(base, "js"))).toBeLessThan(1_500);
   });
 
-  it("removes a misplaced flag after 100,000 spaces in linear time, and the result is right (item 4)", () => {
-    const code = `fetch("https://api.vipps.no/ecomm/v2/payments", { method: "POST", body: JSON.stringify({ merchantInfo: { paymentType: "eComm Express Payment",${" ".repeat(100_000)}useExplicitCheckoutFlow: true,\n}, transaction: { amount: 100 } }) });`;
+  it("removes a misplaced flag after 80,000 spaces and a comment in linear time, and the result is right (item 4)", () => {
+    // `/[ \t]*$/` on the text before the property is quadratic when the blanks do not end it: here a comment does.
+    const code = `fetch("https://api.vipps.no/ecomm/v2/payments", { method: "POST", body: JSON.stringify({ merchantInfo: { paymentType: "eComm Express Payment",${" ".repeat(80_000)}/* why */ useExplicitCheckoutFlow: true,\n}, transaction: { amount: 100 } }) });`;
     let output = "";
     expect(timed(() => (output = fix(code, "js").output))).toBeLessThan(3_000);
-    expect(output).toContain('merchantInfo: { paymentType: "eComm Express Payment",\n}');
-    expect(output).toContain("useExplicitCheckoutFlow: true");
+    expect(output).toContain(`paymentType: "eComm Express Payment",${" ".repeat(80_000)}/* why */\n}`);
+    expect(output).toMatch(/transaction: \{ amount: 100,\s*useExplicitCheckoutFlow: true \}/);
   });
 
   it("runs the default click-and-collect pattern in linear time on a long run of separators (item 4)", () => {

@@ -127,10 +127,10 @@ const SHAPES: Record<string, { readonly code: (n: number) => string; readonly n:
     code: (n) =>
       `import axios from "axios";\nconst client = axios.create({ baseURL: "https://api.vipps.no/${"/".repeat(n)}x" });\nclient.post("${"/".repeat(n)}epayment/v1/payments", {});`,
   },
-  "a misplaced flag after a long run of spaces, removed by the fix (item 4)": {
+  "a misplaced flag after a long run of spaces and a comment, removed by the fix (item 4)": {
     n: 20_000,
     code: (n) =>
-      expressInitiate(`{ paymentType: "eComm Express Payment",${" ".repeat(n)}useExplicitCheckoutFlow: true,\n}`, "{ amount: 100 }"),
+      expressInitiate(`{ paymentType: "eComm Express Payment",${" ".repeat(n)}/* why */ useExplicitCheckoutFlow: true,\n}`, "{ amount: 100 }"),
   },
   "click-and-collect wording with a long run of spaces (item 4)": {
     n: 10_000,
