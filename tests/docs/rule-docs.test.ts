@@ -122,7 +122,8 @@ function readPage(file: string): Page {
       }
     }
 
-    const example: Example = { name: "", where, lang, code: block.value, settings };
+    // An output block is linted as its incorrect block was, with that block's settings.
+    const example: Example = { name: "", where, lang, code: block.value, settings: output ? lastIncorrect?.settings : settings };
     if (kind) example.kind = kind;
     if (output) {
       example.output = output;
