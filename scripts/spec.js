@@ -309,12 +309,17 @@ function makeSchemaConverter(api, doc) {
 // ---------------------------------------------------------------------------------------------------------------
 // Operations
 
-const JSON_MEDIA = /^(?:application|text)\/(?:[\w.+-]*\+)?json(?:\s*;.*)?$|^application\/\*\+json$/i;
-const FORM_MEDIA = /^application\/x-www-form-urlencoded(?:\s*;.*)?$/i;
+/** The media type without parameters: `application/json;charset=UTF-8` → `application/json`. */
+const mediaType = (media) => media.split(";")[0].trim().toLowerCase();
+const isJsonMedia = (media) => {
+  const type = mediaType(media);
+  return type === "application/json" || type === "text/json" || type.endsWith("+json");
+};
+const isFormMedia = (media) => mediaType(media) === "application/x-www-form-urlencoded";
 
 function bodyKind(mediaTypes) {
-  if (mediaTypes.some((media) => JSON_MEDIA.test(media))) return "json";
-  if (mediaTypes.some((media) => FORM_MEDIA.test(media))) return "form";
+  if (mediaTypes.some(isJsonMedia)) return "json";
+  if (mediaTypes.some(isFormMedia)) return "form";
   return undefined;
 }
 
@@ -322,7 +327,7 @@ function bodyKind(mediaTypes) {
 function contentSchema(content) {
   if (!isObject(content)) return undefined;
   const medias = Object.keys(content);
-  const media = medias.find((m) => JSON_MEDIA.test(m)) ?? medias.find((m) => FORM_MEDIA.test(m)) ?? medias[0];
+  const media = medias.find(isJsonMedia) ?? medias.find(isFormMedia) ?? medias[0];
   return media === undefined ? undefined : content[media]?.schema;
 }
 
