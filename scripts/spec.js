@@ -570,7 +570,10 @@ function renderHeader(header) {
 
 function renderEndpoints(model) {
   const lines = [HEADER];
-  lines.push('import type { ApiName } from "../vipps/apis.js";', "");
+  const apiNames = [...new Set(Object.values(API_OF_SPEC_FILE))].sort();
+  // The spec layer sits below src/vipps: it names the APIs itself, and apis.ts's ApiName must include these.
+  lines.push("/** The APIs the specs describe, by the names src/vipps/apis.ts uses. */");
+  lines.push(`export type SpecApiName = ${apiNames.map(literal).join(" | ")};`, "");
   lines.push("/** Every operation of the specs, by the plugin's id. */");
   lines.push(`export type EndpointId =\n${model.endpoints.map((endpoint) => `  | ${literal(endpoint.id)}`).join("\n")};`, "");
   lines.push(
@@ -591,7 +594,7 @@ function renderEndpoints(model) {
     "",
     "export interface SpecEndpoint {",
     "  readonly id: EndpointId;",
-    "  readonly api: ApiName;",
+    "  readonly api: SpecApiName;",
     "  readonly method: SpecHttpMethod;",
     "  /** The path as it appears in real URLs, the server's base path included; `{name}` is one segment. */",
     "  readonly path: string;",
@@ -621,7 +624,7 @@ function renderEndpoints(model) {
     "",
   );
   lines.push("/** Which spec file, and which version of it, each API's endpoints come from. */");
-  lines.push("export const SPEC_SOURCES: Readonly<Partial<Record<ApiName, SpecSource>>> = {");
+  lines.push("export const SPEC_SOURCES: Readonly<Record<SpecApiName, SpecSource>> = {");
   for (const { spec } of [...model.apis].sort((a, b) => (a.spec.api < b.spec.api ? -1 : 1))) {
     lines.push(
       `  ${spec.api}: { file: ${literal(spec.file)}, version: ${literal(String(spec.doc.info?.version ?? ""))}, title: ${literal(String(spec.doc.info?.title ?? ""))} },`,
@@ -675,8 +678,7 @@ function templateLiteral(text) {
 function renderSchemas(model) {
   const lines = [HEADER];
   lines.push(
-    'import type { ApiName } from "../vipps/apis.js";',
-    'import { SPEC_ENDPOINTS, type EndpointId } from "./endpoints.generated.js";',
+    'import { SPEC_ENDPOINTS, type EndpointId, type SpecApiName } from "./endpoints.generated.js";',
     "",
     "/**",
     " * A body schema as a field tree. `ref` names a shared definition (`api:Name`, see `resolveSchema`); flags beside a",
@@ -725,7 +727,7 @@ function renderSchemas(model) {
     "}",
     "",
     "// Each API's schemas as JSON text, parsed on first use: importing this module costs a few string constants.",
-    "const SCHEMA_JSON: Readonly<Partial<Record<ApiName, string>>> = {",
+    "const SCHEMA_JSON: Readonly<Partial<Record<SpecApiName, string>>> = {",
   );
   for (const api of [...model.apis].sort((a, b) => (a.spec.api < b.spec.api ? -1 : 1))) {
     const definitionLines = Object.entries(api.definitions).map(([name, node]) => `${literal(name)}:${JSON.stringify(node)}`);
@@ -745,9 +747,9 @@ function renderSchemas(model) {
   lines.push(
     "};",
     "",
-    "const parsed = new Map<ApiName, ApiSchemas>();",
+    "const parsed = new Map<SpecApiName, ApiSchemas>();",
     "",
-    "function schemasOf(api: ApiName): ApiSchemas | undefined {",
+    "function schemasOf(api: SpecApiName): ApiSchemas | undefined {",
     "  let schemas = parsed.get(api);",
     "  if (schemas === undefined) {",
     "    const text = SCHEMA_JSON[api];",
@@ -759,11 +761,11 @@ function renderSchemas(model) {
     "}",
     "",
     "/** The APIs whose schemas have been parsed so far (tests check that importing parses none). */",
-    "export function parsedSchemaApis(): readonly ApiName[] {",
+    "export function parsedSchemaApis(): readonly SpecApiName[] {",
     "  return [...parsed.keys()];",
     "}",
     "",
-    "const apiOfEndpoint = new Map<EndpointId, ApiName>(SPEC_ENDPOINTS.map((endpoint) => [endpoint.id, endpoint.api]));",
+    "const apiOfEndpoint = new Map<EndpointId, SpecApiName>(SPEC_ENDPOINTS.map((endpoint) => [endpoint.id, endpoint.api]));",
     "",
     "function endpointSchemas(id: EndpointId): EndpointSchemas | undefined {",
     "  const api = apiOfEndpoint.get(id);",
@@ -786,7 +788,7 @@ function renderSchemas(model) {
     "}",
     "",
     "/** A shared definition by API and name. */",
-    "export function schemaDefinition(api: ApiName, name: string): SchemaNode | undefined {",
+    "export function schemaDefinition(api: SpecApiName, name: string): SchemaNode | undefined {",
     "  const definitions = schemasOf(api)?.definitions;",
     "  return definitions !== undefined && Object.hasOwn(definitions, name) ? definitions[name] : undefined;",
     "}",
@@ -803,7 +805,7 @@ function renderSchemas(model) {
     "    const { ref, ...rest } = current;",
     "    flags = { ...rest, ...flags };",
     "    const colon = ref.indexOf(\":\");",
-    "    const target = colon < 0 ? undefined : schemaDefinition(ref.slice(0, colon) as ApiName, ref.slice(colon + 1));",
+    "    const target = colon < 0 ? undefined : schemaDefinition(ref.slice(0, colon) as SpecApiName, ref.slice(colon + 1));",
     "    if (target === undefined) return undefined;",
     "    current = target;",
     "  }",
