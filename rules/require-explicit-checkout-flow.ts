@@ -14,7 +14,7 @@ export default createRule<[], MessageIds>({
     type: "suggestion",
     docs: {
       description: "Require `transaction.useExplicitCheckoutFlow: true` in eCom express checkout payments",
-      recommended: true,
+      recommended: false,
     },
     fixable: "code",
     schema: [],
