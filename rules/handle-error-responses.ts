@@ -14,6 +14,7 @@ import {
 import { isFunction, type FunctionNode } from "../src/ast.js";
 import { createRule } from "../src/create-rule.js";
 import { findProperty, getVippsRequests, unwrap, type VippsRequest } from "../src/detect/index.js";
+import { lineBreakOf } from "../src/fix/line-breaks.js";
 import { removeProperty } from "../src/fix/object-literal.js";
 import {
   addFirstParameter,
@@ -303,7 +304,7 @@ export default createRule<Options, MessageIds>({
       const name = style.base;
       const indent = lineIndent(sourceCode, responseNode.loc.end.line);
       const lines = layout(sourceCode, checkLines(style, name, label, style.awaits).map((line) => `\t${line}`), indent);
-      const callback = [`${style.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join("\n");
+      const callback = [`${style.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join(lineBreakOf(sourceCode));
       return { name, fix: (fixer) => fixer.insertTextAfterRange(rangeWithParens(sourceCode, responseNode), `.then(${callback})`) };
     };
 
@@ -368,7 +369,7 @@ export default createRule<Options, MessageIds>({
             "(error) => {",
             ...layout(sourceCode, [`\tconsole.error(${stringLiteral(sourceCode, `${label} failed`)}, error)${semi}`, `\tthrow error${semi}`], indent),
             `${indent}}`,
-          ].join("\n");
+          ].join(lineBreakOf(sourceCode));
       const action = handler ? `passes the error to ${handler}` : "logs and rethrows the error";
       report(
         { node: flow.request.node, messageId: "lostRejection", data: target },
@@ -523,7 +524,7 @@ function wrapExpression(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, node:
 /** Replaces an arrow's expression body (and its parentheses) with a block of lines. */
 function replaceExpressionBody(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, fn: FunctionNode, lines: readonly string[]): TSESLint.RuleFix {
   const base = indentOf(sourceCode, fn);
-  const text = ["{", ...layout(sourceCode, lines.map((line) => `\t${line}`), base), `${base}}`].join("\n");
+  const text = ["{", ...layout(sourceCode, lines.map((line) => `\t${line}`), base), `${base}}`].join(lineBreakOf(sourceCode));
   return fixer.replaceTextRange(rangeWithParens(sourceCode, fn.body), text);
 }
 
