@@ -19,6 +19,7 @@ import { removeProperty } from "../src/fix/object-literal.js";
 import {
   addFirstParameter,
   appendToBlock,
+  argumentParameters,
   enclosingStatement,
   freshName,
   indentOf,
@@ -26,6 +27,7 @@ import {
   insertStatementsAfter,
   insertStatementsBefore,
   isInStatementList,
+  isThisParameter,
   layout,
   lineIndent,
   operandText,
@@ -131,7 +133,20 @@ const RESULT_STYLE: CheckStyle = {
   handlerArgument: (name) => `${name}.error`,
 };
 
-const HANDLER_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+/**
+ * Words that cannot start the expression an `errorHandler` names: reserved words, words reserved in strict mode and
+ * modules, `await` and `yield` (keywords inside the functions a repair writes to), literals, and `this` and `super`,
+ * whose meaning changes with the function the call lands in. `report(error)` with any of these does not parse or
+ * calls something else. Later segments are property names, where any word is allowed (`log.delete`).
+ */
+const UNUSABLE_HANDLER_ROOTS = [
+  "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+  "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof",
+  "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super", "switch",
+  "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+];
+
+const HANDLER_NAME = new RegExp(`^(?!(?:${UNUSABLE_HANDLER_ROOTS.join("|")})(?:\\.|$))[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$`);
 
 export default createRule<Options, MessageIds>({
   name: "handle-error-responses",
@@ -156,7 +171,7 @@ export default createRule<Options, MessageIds>({
             type: "string",
             pattern: HANDLER_NAME.source,
             description:
-              "Name of a project function (such as reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging.",
+              "Name of a project function (such as reportVippsError or logging.reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging. Its first word may not be a reserved word, await, yield, let, static, this or super.",
           },
         },
       },
@@ -186,13 +201,23 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const autofix = options.autofix === true;
     const handler = options.errorHandler;
+    // The schema refuses these; the check is for validators that skip `pattern`.
+    if (handler !== undefined && !HANDLER_NAME.test(handler)) {
+      throw new Error(
+        `vipps/handle-error-responses: option errorHandler "${handler}" cannot be called as written: use a function name (or a dotted path) that does not start with a reserved word, await, yield, let, static, this or super.`,
+      );
+    }
+    /** The variable the handler call reads first: a binding of this name at the repair would be called instead. */
+    const handlerRoot = handler?.split(".")[0];
+    /** A name the repair binds that is the handler's first word turns `report(error)` into a call of the error. */
+    const shadowsHandler = (name: string): boolean => name === handlerRoot;
     /** Names that fixes of this run introduce, per scope, so that two fixes applied together never clash. */
     const claimed = new Map<TSESLint.Scope.Scope, Set<string>>();
     const reportedHandlers = new Set<TSESTree.Node>();
 
     const claimName = (scope: TSESLint.Scope.Scope, base: string): string => {
       const names = claimed.get(scope) ?? new Set<string>();
-      const name = freshName(scope, base, autofix ? names : new Set());
+      const name = freshName(scope, base, new Set([...(autofix ? names : []), ...(handlerRoot ? [handlerRoot] : [])]));
       names.add(name);
       claimed.set(scope, names);
       return name;
@@ -227,7 +252,7 @@ export default createRule<Options, MessageIds>({
       const semi = semicolon(sourceCode);
       switch (site.kind) {
         case "bound": {
-          if (!isInStatementList(site.statement)) return undefined;
+          if (!isInStatementList(site.statement) || shadowsHandler(site.name)) return undefined;
           const lines = checkLines(style, site.name, label, true);
           return { name: site.name, fix: (fixer) => insertStatementsAfter(fixer, sourceCode, site.statement, lines) };
         }
@@ -259,6 +284,8 @@ export default createRule<Options, MessageIds>({
         }
         case "callback": {
           const fn = site.callback;
+          // The analysis takes the first parameter for the value; a TypeScript `this` parameter is not it.
+          if (site.param && (isThisParameter(site.param) || shadowsHandler(site.param.name))) return undefined;
           const name = site.param?.name ?? claimName(sourceCode.getScope(fn), style.base);
           // Reading the body text needs `await`: the callback becomes async (harmless in `.then`).
           const makeAsync = style.awaits && !handler && !fn.async;
@@ -301,7 +328,8 @@ export default createRule<Options, MessageIds>({
           ],
         };
       }
-      const name = style.base;
+      // The callback's own parameter: only the handler's name must not be taken.
+      const name = shadowsHandler(style.base) ? `${style.base}2` : style.base;
       const indent = lineIndent(sourceCode, responseNode.loc.end.line);
       const lines = layout(sourceCode, checkLines(style, name, label, style.awaits).map((line) => `\t${line}`), indent);
       const callback = [`${style.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join(lineBreakOf(sourceCode));
@@ -313,6 +341,12 @@ export default createRule<Options, MessageIds>({
       const used = flow.reads.some((read) => read.property !== undefined && (style.uses ? style.uses.has(read.property) : true));
       const request = flow.request;
       const isResult = style === RESULT_STYLE;
+      // The analysis follows a `.then` callback's first parameter; behind a TypeScript `this` parameter, the value's
+      // uses are out of its sight, so nothing is claimed about them.
+      const hidden = flow.sites.some(
+        (site) => site.kind === "callback" && site.param !== undefined && isThisParameter(site.param) && argumentParameters(site.callback).length > 0,
+      );
+      if (hidden) return;
       const droppedPromise = flow.sites.length === 0 ? flow.promiseEnds.find(isLostEnd) : undefined;
       // A dropped promise with no rejection handler is reported as a lost rejection; its fix leads here next.
       if (droppedPromise && !isResult && isRejectionLost(flow)) return;
@@ -363,8 +397,9 @@ export default createRule<Options, MessageIds>({
       }
       const semi = semicolon(sourceCode);
       const indent = lineIndent(sourceCode, end.node.loc.end.line);
+      const errorName = shadowsHandler("error") ? "error2" : "error";
       const callback = handler
-        ? `(error) => ${handler}(error)`
+        ? `(${errorName}) => ${handler}(${errorName})`
         : [
             "(error) => {",
             ...layout(sourceCode, [`\tconsole.error(${stringLiteral(sourceCode, `${label} failed`)}, error)${semi}`, `\tthrow error${semi}`], indent),
@@ -404,6 +439,10 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const param = clause.param;
+      if (param && shadowsHandler(param.name)) {
+        report({ loc, messageId: "swallowedError", data: target }, undefined);
+        return;
+      }
       const name = param?.name ?? claimName(sourceCode.getScope(clause), "error");
       const rethrow = !handler && !containsOwn(sourceCode, clause.body, isExit);
       report(
@@ -432,8 +471,8 @@ export default createRule<Options, MessageIds>({
       if (!isFunction(node) || reportedHandlers.has(node)) return;
       if (isErrorUsed(sourceCode, node) || containsOwn(sourceCode, node.body, isRethrow)) return;
       reportedHandlers.add(node);
-      const param = node.params[0];
-      if (param && param.type !== AST_NODE_TYPES.Identifier) {
+      const param = argumentParameters(node)[0];
+      if (param && (param.type !== AST_NODE_TYPES.Identifier || shadowsHandler(param.name))) {
         report({ node, messageId: "swallowedError", data: target }, undefined);
         return;
       }

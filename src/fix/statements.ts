@@ -193,8 +193,20 @@ function blockIndent(sourceCode: SourceCode, block: TSESTree.BlockStatement): st
   return indentOf(sourceCode, block) + indentUnit(sourceCode);
 }
 
-/** Adds a first parameter to a function that takes none. */
+/** TypeScript's `this` parameter (`function (this: Window, event)`): a type annotation, not an argument. */
+export function isThisParameter(param: TSESTree.Parameter): boolean {
+  return param.type === AST_NODE_TYPES.Identifier && param.name === "this";
+}
+
+/** The parameters a function is called with: its parameters without a TypeScript `this` parameter. */
+export function argumentParameters(fn: FunctionNode): TSESTree.Parameter[] {
+  return fn.params.filter((param) => !isThisParameter(param));
+}
+
+/** Adds a first parameter to a function that takes none (after its TypeScript `this` parameter, if it has one). */
 export function addFirstParameter(fixer: Fixer, sourceCode: SourceCode, fn: FunctionNode, name: string): Fix | undefined {
+  const thisParameter = fn.params[0];
+  if (thisParameter && isThisParameter(thisParameter)) return fixer.insertTextAfter(thisParameter, `, ${name}`);
   const open = sourceCode.getFirstToken(fn, { filter: (token) => token.value === "(" });
   return open ? fixer.insertTextAfter(open, name) : undefined;
 }
