@@ -101,7 +101,7 @@ describe("options", () => {
     [{ errorHandler: "a..b" }],
     // Calls with these as the first word do not parse, or call something else than a project function.
     ...["await", "yield", "let", "static", "delete", "super", "while", "for", "return", "this", "enum", "null", "await.report", "super.report"].map(
-      (errorHandler) => [{ errorHandler }],
+      (errorHandler): [Record<string, unknown>] => [{ errorHandler }],
     ),
     [{ logger: "console" }],
   ])("rejects %j as a schema error", (options) => {
