@@ -291,6 +291,24 @@ async function refund(reference) {
       options: [{ autofix: true }],
       errors: [{ messageId: "uncheckedStatus", line: 2, column: 10 }],
     },
+    {
+      name: "axios: .catch handler with only a TypeScript this parameter: the error parameter goes after it",
+      code: `import axios from "axios";
+export function refund() {
+  return axios.get(\`https://api.vipps.no/epayment/v1/payments/x\`).catch(function (this: unknown) {
+    return null;
+  });
+}`,
+      output: `import axios from "axios";
+export function refund() {
+  return axios.get(\`https://api.vipps.no/epayment/v1/payments/x\`).catch(function (this: unknown, error) {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  });
+}`,
+      options: [{ autofix: true }],
+      errors: [{ messageId: "swallowedError", line: 3, column: 73 }],
+    },
     // errorHandler names that are the binding the repair reads: `catch (error) { await error(error); }` calls the error.
     {
       name: "errorHandler named like the catch clause's new binding: the binding takes another name",
