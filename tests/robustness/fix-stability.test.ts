@@ -54,7 +54,7 @@ const checkEdits = (rules: Record<string, Rule.RuleModule>): Record<string, Rule
             fix
               ? (fixer) => {
                   const result = fix(fixer);
-                  const edits: Rule.Fix[] = result == null ? [] : Symbol.iterator in result ? [...(result as Iterable<Rule.Fix>)] : [result as Rule.Fix];
+                  const edits: Rule.Fix[] = result == null ? [] : Symbol.iterator in result ? [...(result)] : [result];
                   const permitted = permittedExtents(sourceCode, where);
                   for (const edit of edits) {
                     if (!permitted.some(([start, end]) => start <= edit.range[0] && edit.range[1] <= end)) {
@@ -65,7 +65,7 @@ const checkEdits = (rules: Record<string, Rule.RuleModule>): Record<string, Rule
                 }
               : undefined;
           const suggest = "suggest" in descriptor ? descriptor.suggest?.map((suggestion) => ({ ...suggestion, fix: checked(suggestion.fix, "a suggestion")! })) : undefined;
-          context.report({ ...descriptor, fix: checked(descriptor.fix, "a fix"), ...(suggest && { suggest }) } as Rule.ReportDescriptor);
+          context.report({ ...descriptor, fix: checked(descriptor.fix, "a fix"), ...(suggest && { suggest }) });
         };
         return rule.create(Object.create(context, { report: { value: report } }) as Rule.RuleContext);
       },
@@ -75,7 +75,7 @@ const checkEdits = (rules: Record<string, Rule.RuleModule>): Record<string, Rule
 const checkedPlugin = { ...plugin, rules: checkEdits(RULES) };
 
 function reportStart(sourceCode: SourceCode, descriptor: Rule.ReportDescriptor): number {
-  if ("node" in descriptor && descriptor.node) return descriptor.node.range?.[0] ?? 0;
+  if ("node" in descriptor && descriptor.node) return (descriptor.node as { range?: [number, number] }).range?.[0] ?? 0;
   const loc = (descriptor as { loc: { start?: { line: number; column: number }; line?: number; column?: number } }).loc;
   const start = loc.start ?? { line: loc.line ?? 1, column: loc.column ?? 0 };
   return sourceCode.getIndexFromLoc(start);

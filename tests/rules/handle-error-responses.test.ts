@@ -26,6 +26,7 @@ ruleTester.run("handle-error-responses", rule, {
   });
 }`,
       options: [{ autofix: true }],
+      name: "fetch: .then callback with a TypeScript this parameter before the response",
     },
     // Status checked before the body is read, in every spelling.
     `async function createPayment(payment: unknown) {
@@ -283,16 +284,15 @@ async function refund(reference) {
   invalid: [
     // A TypeScript `this` parameter is not the response: the check was inserted again on every pass.
     {
-      name: "fetch: .then callback with only a TypeScript this parameter: reported, no repair",
       code: `async function pay() {
   return fetch("${EPAYMENT}", { method: "POST" }).then(function (this: any) { return 1; });
 }`,
       output: null,
       options: [{ autofix: true }],
-      errors: [{ messageId: "uncheckedStatus", line: 2, column: 10 }],
+      errors: [{ messageId: "uncheckedStatus", line: 2, column: 10, endLine: 2, endColumn: 80 }],
+      name: "fetch: .then callback with only a TypeScript this parameter: reported, no repair",
     },
     {
-      name: "axios: .catch handler with only a TypeScript this parameter: the error parameter goes after it",
       code: `import axios from "axios";
 export function refund() {
   return axios.get(\`https://api.vipps.no/epayment/v1/payments/x\`).catch(function (this: unknown) {
@@ -307,11 +307,11 @@ export function refund() {
   });
 }`,
       options: [{ autofix: true }],
-      errors: [{ messageId: "swallowedError", line: 3, column: 73 }],
+      errors: [{ messageId: "swallowedError", line: 3, column: 73, endLine: 5, endColumn: 4 }],
+      name: "axios: .catch handler with only a TypeScript this parameter: the error parameter goes after it",
     },
     // errorHandler names that are the binding the repair reads: `catch (error) { await error(error); }` calls the error.
     {
-      name: "errorHandler named like the catch clause's new binding: the binding takes another name",
       code: `import axios from "axios";
 
 export async function refund(reference: string) {
@@ -329,10 +329,10 @@ export async function refund(reference: string) {
   }
 }`,
       options: [{ autofix: true, errorHandler: "error" }],
-      errors: [{ messageId: "swallowedError", line: 6, column: 5 }],
+      errors: [{ messageId: "swallowedError", line: 6, column: 5, endLine: 6, endColumn: 10 }],
+      name: "errorHandler named like the catch clause's new binding: the binding takes another name",
     },
     {
-      name: "errorHandler named like the catch clause's own binding: reported, no repair",
       code: `import axios from "axios";
 
 export async function refund(reference: string) {
@@ -342,10 +342,10 @@ export async function refund(reference: string) {
 }`,
       output: null,
       options: [{ autofix: true, errorHandler: "report.vipps" }],
-      errors: [{ messageId: "swallowedError", line: 6, column: 5 }],
+      errors: [{ messageId: "swallowedError", line: 6, column: 5, endLine: 6, endColumn: 19 }],
+      name: "errorHandler named like the catch clause's own binding: reported, no repair",
     },
     {
-      name: "errorHandler named like the response the repair binds: the binding takes another name",
       code: `async function pay() {
   await fetch("${EPAYMENT}", { method: "POST" });
 }`,
@@ -356,20 +356,20 @@ export async function refund(reference: string) {
   }
 }`,
       options: [{ autofix: true, errorHandler: "response" }],
-      errors: [{ messageId: "uncheckedStatus", line: 2, column: 9 }],
+      errors: [{ messageId: "uncheckedStatus", line: 2, column: 9, endLine: 2, endColumn: 79 }],
+      name: "errorHandler named like the response the repair binds: the binding takes another name",
     },
     {
-      name: "errorHandler named like the user's response variable: reported, no repair",
       code: `async function pay() {
   const response = await fetch("${EPAYMENT}", { method: "POST" });
   return response.json();
 }`,
       output: null,
       options: [{ autofix: true, errorHandler: "response" }],
-      errors: [{ messageId: "uncheckedStatus", line: 2, column: 26 }],
+      errors: [{ messageId: "uncheckedStatus", line: 2, column: 26, endLine: 2, endColumn: 96 }],
+      name: "errorHandler named like the user's response variable: reported, no repair",
     },
     {
-      name: "errorHandler named error: the .catch callback's parameter takes another name",
       code: `function pay() {
   fetch("${EPAYMENT}", { method: "POST" }).then((response) => response.ok);
 }`,
@@ -377,7 +377,8 @@ export async function refund(reference: string) {
   fetch("${EPAYMENT}", { method: "POST" }).then((response) => response.ok).catch((error2) => error(error2));
 }`,
       options: [{ autofix: true, errorHandler: "error" }],
-      errors: [{ messageId: "lostRejection", line: 2, column: 3 }],
+      errors: [{ messageId: "lostRejection", line: 2, column: 3, endLine: 2, endColumn: 73 }],
+      name: "errorHandler named error: the .catch callback's parameter takes another name",
     },
     {
       code: `async function createPayment(payment) {

@@ -39,8 +39,9 @@ const RULE_TESTS = fileURLToPath(new URL("../rules/", import.meta.url));
  */
 export async function collectRuleTesterCases(): Promise<RecordedCase[]> {
   const cases: RecordedCase[] = [];
-  const originalRun = RuleTester.prototype.run;
-  RuleTester.prototype.run = function record(this: RuleTester, suite: string, rule: unknown, tests: { valid: (string | TestCase)[]; invalid: TestCase[] }) {
+  const originalRun = Object.getOwnPropertyDescriptor(RuleTester.prototype, "run");
+  if (!originalRun) throw new Error("RuleTester.prototype.run not found: the recorder needs updating");
+  const record = function record(this: RuleTester, suite: string, rule: unknown, tests: { valid: (string | TestCase)[]; invalid: TestCase[] }) {
     const testerOptions = (testerLanguageOptions.get(this) ?? {}) as Linter.LanguageOptions;
     for (const test of [...tests.valid, ...tests.invalid]) {
       const item: TestCase = typeof test === "string" ? { code: test } : test;
@@ -54,7 +55,8 @@ export async function collectRuleTesterCases(): Promise<RecordedCase[]> {
         settings: item.settings,
       });
     }
-  } as typeof RuleTester.prototype.run;
+  };
+  Object.defineProperty(RuleTester.prototype, "run", { ...originalRun, value: record });
   try {
     const files = readdirSync(RULE_TESTS).filter((file) => file.endsWith(".test.ts")).sort();
     for (const file of files) {
@@ -64,7 +66,7 @@ export async function collectRuleTesterCases(): Promise<RecordedCase[]> {
       await import(pathToFileURL(path).href);
     }
   } finally {
-    RuleTester.prototype.run = originalRun;
+    Object.defineProperty(RuleTester.prototype, "run", originalRun);
   }
   return cases;
 }

@@ -40,7 +40,8 @@ export function locate(code: string, snippet: string, nth = 1) {
     if (index < 0) throw new Error(`snippet not found: ${snippet}`);
   }
   const position = (offset: number) => {
-    const before = code.slice(0, offset).split("\n");
+    // Lines as ESLint counts them: each of its five line ends starts a new one.
+    const before = code.slice(0, offset).split(/\r\n|[\r\n\u2028\u2029]/);
     return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
   };
   const start = position(index);
