@@ -171,7 +171,7 @@ export default createRule<Options, MessageIds>({
             type: "string",
             pattern: HANDLER_NAME.source,
             description:
-              "Name of a project function (such as reportVippsError or logging.reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging. Its first word may not be a reserved word, await, yield, let, static, this or super.",
+              "Name of a project function (such as reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging.",
           },
         },
       },
