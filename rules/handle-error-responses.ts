@@ -29,7 +29,20 @@ type MessageIds =
   | "handleError";
 type Options = [{ autofix?: boolean; errorHandler?: string }];
 
-const HANDLER_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+/**
+ * Words that cannot start the expression an `errorHandler` names: reserved words, words reserved in strict mode and
+ * modules, `await` and `yield` (keywords inside the functions a repair writes to), literals, and `this` and `super`,
+ * whose meaning changes with the function the call lands in. `report(error)` with any of these does not parse or
+ * calls something else. Later segments are property names, where any word is allowed (`log.delete`).
+ */
+const UNUSABLE_HANDLER_ROOTS = [
+  "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum",
+  "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof",
+  "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super", "switch",
+  "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield",
+];
+
+const HANDLER_NAME = new RegExp(`^(?!(?:${UNUSABLE_HANDLER_ROOTS.join("|")})(?:\\.|$))[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$`);
 
 export default defineVippsRule<Options, MessageIds>({
   name: "handle-error-responses",
@@ -77,6 +90,14 @@ export default defineVippsRule<Options, MessageIds>({
       catchRejection: "Append a `.catch()` to {{target}} that {{action}}.",
       handleError: "{{action}} in this handler for {{target}}.",
     },
+  },
+  checkOptions({ errorHandler }) {
+    // The schema refuses these; the check is for validators that skip `pattern`.
+    if (errorHandler !== undefined && !HANDLER_NAME.test(errorHandler)) {
+      throw new Error(
+        `vipps/handle-error-responses: option errorHandler "${errorHandler}" cannot be called as written: use a function name (or a dotted path) that does not start with a reserved word, await, yield, let, static, this or super.`,
+      );
+    }
   },
   create(kit) {
     const { sourceCode, options } = kit;

@@ -89,6 +89,11 @@ export interface VippsRuleDefinition<Options extends RuleOptions, MessageIds ext
   /** The requests the rule checks; all of the file's requests when absent. */
   readonly requests?: RequestFilter;
   /**
+   * Checks the options on every file, Vipps code or not, and throws a message that names the option when one is
+   * unusable: for what the schema cannot say, and for validators that skip schema formats.
+   */
+  checkOptions?(options: NonNullable<Options[0]>): void;
+  /**
    * Called once per file that may hold Vipps requests (never on other files); returns the rule's listeners, which
    * usually have a `Program` listener that loops over `kit.requests()` or `kit.bodies()`.
    */
@@ -133,9 +138,10 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
     // Older tooling reads the top-level copy; it is the same object, not a second default.
     defaultOptions: meta.defaultOptions,
     create(context) {
+      const options = (context.options[0] ?? meta.defaultOptions[0] ?? {}) as NonNullable<Options[0]>;
+      definition.checkOptions?.(options);
       // The pre-filter: a file without Vipps code gets no listeners, so ESLint calls nothing of this rule on it.
       if (!mayHoldVippsRequests(context)) return {};
-      const options = (context.options[0] ?? meta.defaultOptions[0] ?? {}) as NonNullable<Options[0]>;
       const autofix = options.autofix === true;
       let requests: readonly VippsRequest[] | undefined;
       let bodies: readonly SharedBody[] | undefined;

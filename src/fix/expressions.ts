@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import type { FunctionNode } from "../ast.js";
+import { lineBreakOf } from "./line-breaks.js";
 import { indentOf, layout, operandText, rangeWithParens } from "./statements.js";
 
 /** Fix builders that wrap or reshape one expression. */
@@ -17,7 +18,7 @@ export function wrapExpression(fixer: TSESLint.RuleFixer, sourceCode: SourceCode
 /** Replaces an arrow's expression body (and its parentheses) with a block of lines. */
 export function replaceExpressionBody(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, fn: FunctionNode, lines: readonly string[]): TSESLint.RuleFix {
   const base = indentOf(sourceCode, fn);
-  const text = ["{", ...layout(sourceCode, lines.map((line) => `\t${line}`), base), `${base}}`].join("\n");
+  const text = ["{", ...layout(sourceCode, lines.map((line) => `\t${line}`), base), `${base}}`].join(lineBreakOf(sourceCode));
   return fixer.replaceTextRange(rangeWithParens(sourceCode, fn.body), text);
 }
 

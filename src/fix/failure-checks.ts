@@ -3,9 +3,11 @@ import type { FunctionNode } from "../ast.js";
 import { enclosingFunction, type PromiseEnd, type ValueSite } from "../analysis/response-flow.js";
 import type { FailureCheck } from "../detect/failure.js";
 import { isEagerlyEvaluated, replaceExpressionBody, wrapExpression } from "./expressions.js";
+import { lineBreakOf } from "./line-breaks.js";
 import {
   addFirstParameter,
   appendToBlock,
+  argumentParameters,
   enclosingStatement,
   freshName,
   insertAtFunctionStart,
@@ -48,12 +50,16 @@ export interface FailureRepairOptions {
 /** The repair builders for one file. */
 export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOptions) {
   const handler = options.errorHandler;
+  const lineBreak = lineBreakOf(sourceCode);
+  /** The variable the handler call reads first: a binding of this name where the call lands would be called instead. */
+  const handlerRoot = handler?.split(".")[0];
+  const shadowsHandler = (name: string): boolean => name === handlerRoot;
   /** Names that fixes of this run introduce, per scope, so that two fixes applied together never clash. */
   const claimed = new Map<TSESLint.Scope.Scope, Set<string>>();
 
   const claimName = (scope: TSESLint.Scope.Scope, base: string): string => {
     const names = claimed.get(scope) ?? new Set<string>();
-    const name = freshName(scope, base, options.appliedTogether ? names : new Set());
+    const name = freshName(scope, base, new Set([...(options.appliedTogether ? names : []), ...(handlerRoot ? [handlerRoot] : [])]));
     names.add(name);
     claimed.set(scope, names);
     return name;
@@ -73,7 +79,7 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
     const semi = semicolon(sourceCode);
     switch (site.kind) {
       case "bound": {
-        if (!isInStatementList(site.statement)) return undefined;
+        if (!isInStatementList(site.statement) || shadowsHandler(site.name)) return undefined;
         const lines = checkLines(check, site.name, label, true);
         return { name: site.name, fix: (fixer) => insertStatementsAfter(fixer, sourceCode, site.statement, lines) };
       }
@@ -105,6 +111,7 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
       }
       case "callback": {
         const fn = site.callback;
+        if (site.param && shadowsHandler(site.param.name)) return undefined;
         const name = site.param?.name ?? claimName(sourceCode.getScope(fn), check.base);
         // Reading the body text needs `await`: the callback becomes async (harmless in `.then`).
         const makeAsync = check.awaits && !handler && !fn.async;
@@ -145,10 +152,11 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
         ],
       };
     }
-    const name = check.base;
+    // The callback's own parameter: only the handler's name must not be taken.
+    const name = shadowsHandler(check.base) ? `${check.base}2` : check.base;
     const indent = lineIndent(sourceCode, responseNode.loc.end.line);
     const lines = layout(sourceCode, checkLines(check, name, label, check.awaits).map((line) => `\t${line}`), indent);
-    const callback = [`${check.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join("\n");
+    const callback = [`${check.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join(lineBreak);
     return { name, fix: (fixer) => fixer.insertTextAfterRange(rangeWithParens(sourceCode, responseNode), `.then(${callback})`) };
   };
 
@@ -159,13 +167,14 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
   const catchRejection = (end: PromiseEnd, label: string): TSESLint.ReportFixFunction => {
     const semi = semicolon(sourceCode);
     const indent = lineIndent(sourceCode, end.node.loc.end.line);
+    const errorName = shadowsHandler("error") ? "error2" : "error";
     const callback = handler
-      ? `(error) => ${handler}(error)`
+      ? `(${errorName}) => ${handler}(${errorName})`
       : [
           "(error) => {",
           ...layout(sourceCode, [`\tconsole.error(${stringLiteral(sourceCode, `${label} failed`)}, error)${semi}`, `\tthrow error${semi}`], indent),
           `${indent}}`,
-        ].join("\n");
+        ].join(lineBreak);
     return (fixer) => wrapExpression(fixer, sourceCode, end.node, "", `.catch(${callback})`);
   };
 
@@ -188,7 +197,7 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
   /** Surfaces the error in a `catch` clause (naming its binding where it has none). */
   const inCatchClause = (clause: TSESTree.CatchClause, label: string, rethrow: boolean): TSESLint.ReportFixFunction | undefined => {
     const param = clause.param;
-    if (param && param.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (param && (param.type !== AST_NODE_TYPES.Identifier || shadowsHandler(param.name))) return undefined;
     const name = param?.name ?? claimName(sourceCode.getScope(clause), "error");
     const catchToken = sourceCode.getFirstToken(clause);
     return (fixer) => {
@@ -200,8 +209,8 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
 
   /** Surfaces the error in a rejection handler function; `returnsNothing` says whether a rethrow keeps its result. */
   const inHandlerFunction = (fn: FunctionNode, label: string, rethrow: boolean, returnsNothing: boolean): TSESLint.ReportFixFunction | undefined => {
-    const param = fn.params[0];
-    if (param && param.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const param = argumentParameters(fn)[0];
+    if (param && (param.type !== AST_NODE_TYPES.Identifier || shadowsHandler(param.name))) return undefined;
     const name = param?.name ?? claimName(sourceCode.getScope(fn), "error");
     const lines = errorLines(name, label, rethrow, fn.async);
     const body = fn.body;
