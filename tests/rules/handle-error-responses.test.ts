@@ -280,17 +280,29 @@ async function refund(reference) {
       options: [{ autofix: true, errorHandler: "logging.reportVippsError" }],
       name: "both options, on code without Vipps calls",
     },
+    {
+      code: `async function pay() {
+  return fetch("${EPAYMENT}", { method: "POST" }).then(function (this: any, response) { return response.ok; });
+}`,
+      name: "fetch: .then callback with a this parameter and a checked response",
+    },
   ],
   invalid: [
-    // A TypeScript `this` parameter is not the response: the check was inserted again on every pass.
+    // A TypeScript `this` parameter is not the response: the check was inserted again on every pass. The response
+    // parameter goes after it, and the second pass finds the check.
     {
       code: `async function pay() {
   return fetch("${EPAYMENT}", { method: "POST" }).then(function (this: any) { return 1; });
 }`,
-      output: null,
+      output: `async function pay() {
+  return fetch("${EPAYMENT}", { method: "POST" }).then(async function (this: any, response) {
+    if (!response.ok) {
+      throw new Error(\`ePayment API create payment failed: \${response.status} \${await response.text()}\`);
+    } return 1; });
+}`,
       options: [{ autofix: true }],
       errors: [{ messageId: "uncheckedStatus", line: 2, column: 10, endLine: 2, endColumn: 80 }],
-      name: "fetch: .then callback with only a TypeScript this parameter: reported, no repair",
+      name: "fetch: .then callback with only a TypeScript this parameter: the response parameter goes after it",
     },
     {
       code: `import axios from "axios";
