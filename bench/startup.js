@@ -17,7 +17,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire, register } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,7 +32,7 @@ export const STARTUP_TARGET_MS = 40;
 /** A package specifier resolves from the project root; anything path-like is a file. */
 function toUrl(target) {
   if (target === "plugin") return pathToFileURL(PLUGIN_ENTRY).href;
-  if (/^[./]/.test(target)) return pathToFileURL(join(process.cwd(), target)).href;
+  if (/^[./]/.test(target)) return pathToFileURL(resolve(target)).href;
   return import.meta.resolve(target);
 }
 
