@@ -111,6 +111,7 @@ const median = (values) => {
 };
 const spread = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length });
 const ms = (value) => `${value.toFixed(0)} ms`;
+const signed = (value) => `${value >= 0 ? "+" : "-"}${ms(Math.abs(value))}`;
 const describe = (figures) => `${ms(figures.median)} median (${ms(figures.min)}-${ms(figures.max)}, ${figures.runs} runs)`;
 
 /** Median and spread of each target's import after ESLint, of ESLint alone, and of whole processes with and without. */
@@ -182,7 +183,7 @@ async function main(argv) {
   }
   console.log(`ESLint alone: import("eslint") ${describe(figures.eslint)}; whole process ${describe(figures.baselineProcess)}`);
   for (const [target, row] of Object.entries(figures.targets)) {
-    console.log(`${target}: import after ESLint ${describe(row.importMs)}, CPU ${describe(row.importCpuMs)}; whole process ${describe(row.process)} (+${ms(row.process.median - figures.baselineProcess.median)})`);
+    console.log(`${target}: import after ESLint ${describe(row.importMs)}, CPU ${describe(row.importCpuMs)}; whole process ${describe(row.process)} (${signed(row.process.median - figures.baselineProcess.median)} against ESLint alone)`);
     const listing = modules?.[target];
     if (listing) {
       console.log(`  ${listing.total} modules loaded after ESLint's, by package:`);

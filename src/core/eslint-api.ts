@@ -8,9 +8,17 @@ import type { ASTUtils as UpstreamASTUtils, TSESLint } from "@typescript-eslint/
  * most of the plugin's start-up time (docs/performance.md, "Start-up"). Nothing here loads it.
  */
 
+// Imported, as enums are both values and types.
 export { AST_NODE_TYPES, AST_TOKEN_TYPES } from "@typescript-eslint/types";
-export { applyDefault, RuleCreator } from "@typescript-eslint/utils/eslint-utils";
 export type { ESLintUtils, TSESLint, TSESTree } from "@typescript-eslint/utils";
+
+// CommonJS packages are required rather than imported where nothing but values is needed: no ESM wrapper and no
+// scan of the package's files for its export names, about 5 ms of CPU at start-up (docs/performance.md).
+const require = createRequire(import.meta.url);
+
+type UpstreamESLintUtils = typeof import("@typescript-eslint/utils/eslint-utils");
+const { applyDefault, RuleCreator } = require("@typescript-eslint/utils/eslint-utils") as Pick<UpstreamESLintUtils, "applyDefault" | "RuleCreator">;
+export { applyDefault, RuleCreator };
 
 /** The members of `ASTUtils` that `@typescript-eslint/utils` takes as they are from `@eslint-community/eslint-utils`. */
 const COMMUNITY_AST_UTILS = [
@@ -56,7 +64,7 @@ export const COMMUNITY_AST_UTIL_NAMES: readonly CommunityAstUtilName[] = COMMUNI
  * `ASTUtils`' eslint-utils members. Required, not imported: ESLint has already required the CommonJS build of
  * `@eslint-community/eslint-utils`, so this costs nothing, where an ESM import would load its ESM build again.
  */
-export const ASTUtils = createRequire(import.meta.url)("@eslint-community/eslint-utils") as Pick<typeof UpstreamASTUtils, CommunityAstUtilName>;
+export const ASTUtils = require("@eslint-community/eslint-utils") as Pick<typeof UpstreamASTUtils, CommunityAstUtilName>;
 
 /** The value of each member of a string enum, as the string it is. */
 type EnumValues<Enum extends Record<string, string>> = { readonly [Name in keyof Enum]: `${Enum[Name]}` };
