@@ -10,6 +10,8 @@
 //   --runs N        measured processes of each kind (default 15, after 2 warm-ups)
 //   --modules       also list the modules the plugin import loads, by package (one extra process)
 //   --import SPEC   measure SPEC (a package specifier, or a path) instead of the plugin; repeatable
+//   --after SPEC    import SPEC too, untimed, after ESLint and before the measured import, in every process (the
+//                  baseline's too): e.g. --after @typescript-eslint/parser for a project that lints TypeScript
 //   --json          print the figures as JSON instead of text
 //
 // Needs a build (dist/); `npm run bench:startup` builds first.
@@ -47,7 +49,7 @@ export function packageOf(file) {
 
 // ---- child: one fresh process, one measurement ------------------------------------------------------------------
 
-async function child(target, listModules) {
+async function child(target, listModules, preloads) {
   const require = createRequire(import.meta.url);
   // ESM files reach the loader's hooks (on their own thread, so they report by message); CommonJS files loaded by
   // require() inside CommonJS do not, and are found as new keys of require.cache.
@@ -66,6 +68,7 @@ async function child(target, listModules) {
   await import("eslint");
   const eslintMs = performance.now() - startEslint;
   const result = { eslintMs };
+  for (const preload of preloads) await import(toUrl(preload));
   if (target !== "baseline") {
     const cjsBefore = new Set(Object.keys(require.cache));
     const esmBefore = listModules ? await drained(esmFiles) : new Set();
@@ -95,9 +98,9 @@ async function drained(files) {
 
 // ---- parent: spawn, collect, summarise --------------------------------------------------------------------------
 
-function runChild(target, listModules = false) {
+function runChild(target, { listModules = false, preloads = [] } = {}) {
   const start = performance.now();
-  const args = [fileURLToPath(import.meta.url), "--child", target, ...(listModules ? ["--modules"] : [])];
+  const args = [fileURLToPath(import.meta.url), "--child", target, ...(listModules ? ["--modules"] : []), ...preloads.flatMap((preload) => ["--after", preload])];
   const run = spawnSync(process.execPath, args, { cwd: process.cwd(), encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   const processMs = performance.now() - start;
   if (run.status !== 0) throw new Error(`start-up child for ${target} failed:\n${run.stderr}`);
@@ -115,7 +118,7 @@ const signed = (value) => `${value >= 0 ? "+" : "-"}${ms(Math.abs(value))}`;
 const describe = (figures) => `${ms(figures.median)} median (${ms(figures.min)}-${ms(figures.max)}, ${figures.runs} runs)`;
 
 /** Median and spread of each target's import after ESLint, of ESLint alone, and of whole processes with and without. */
-export function measureStartup({ runs = 15, targets = ["plugin"] } = {}) {
+export function measureStartup({ runs = 15, targets = ["plugin"], preloads = [] } = {}) {
   if (targets.includes("plugin") && !existsSync(PLUGIN_ENTRY)) throw new Error("no dist/src/index.js: run `npm run build` first");
   const samples = { baseline: [], ...Object.fromEntries(targets.map((target) => [target, []])) };
   const kinds = Object.keys(samples);
@@ -123,7 +126,7 @@ export function measureStartup({ runs = 15, targets = ["plugin"] } = {}) {
     // Rotated order: no kind always runs right after another.
     for (let index = 0; index < kinds.length; index++) {
       const kind = kinds[(index + round) % kinds.length];
-      const sample = runChild(kind);
+      const sample = runChild(kind, { preloads });
       if (round >= WARM_UPS) samples[kind].push(sample);
     }
   }
@@ -145,8 +148,8 @@ export function measureStartup({ runs = 15, targets = ["plugin"] } = {}) {
 }
 
 /** One process that lists the files `target`'s import loads after ESLint's, grouped by package. */
-export function modulesLoadedBy(target = "plugin") {
-  const files = runChild(target, true).modules;
+export function modulesLoadedBy(target = "plugin", preloads = []) {
+  const files = runChild(target, { listModules: true, preloads }).modules;
   const byPackage = new Map();
   for (const file of files) byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + 1);
   return { total: files.length, byPackage: [...byPackage].sort((a, b) => b[1] - a[1]), files: files.map((file) => relative(ROOT, file)) };
@@ -158,6 +161,9 @@ export function startupLine(figures, target = "plugin") {
   return `Start-up: importing the plugin after ESLint takes ${describe(plugin.importMs)} (CPU ${ms(plugin.importCpuMs.median)}); ESLint alone ${describe(figures.eslint)}; whole process ${ms(plugin.process.median)} with the plugin, ${ms(figures.baselineProcess.median)} without`;
 }
 
+/** Every value given to a repeatable flag. */
+const valuesOf = (argv, flag) => argv.flatMap((arg, index) => (argv[index - 1] === flag ? [arg] : []));
+
 function readRuns(argv) {
   const index = argv.indexOf("--runs");
   if (index < 0) return 15;
@@ -168,11 +174,12 @@ function readRuns(argv) {
 
 async function main(argv) {
   const childIndex = argv.indexOf("--child");
-  if (childIndex >= 0) return child(argv[childIndex + 1], argv.includes("--modules"));
+  const preloads = valuesOf(argv, "--after");
+  if (childIndex >= 0) return child(argv[childIndex + 1], argv.includes("--modules"), preloads);
 
-  const targets = argv.flatMap((arg, index) => (argv[index - 1] === "--import" ? [arg] : []));
-  const figures = measureStartup({ runs: readRuns(argv), targets: targets.length > 0 ? targets : ["plugin"] });
-  const modules = argv.includes("--modules") ? Object.fromEntries(Object.keys(figures.targets).map((target) => [target, modulesLoadedBy(target)])) : undefined;
+  const targets = valuesOf(argv, "--import");
+  const figures = measureStartup({ runs: readRuns(argv), targets: targets.length > 0 ? targets : ["plugin"], preloads });
+  const modules = argv.includes("--modules") ? Object.fromEntries(Object.keys(figures.targets).map((target) => [target, modulesLoadedBy(target, preloads)])) : undefined;
   if (argv.includes("--json")) {
     process.stdout.write(`${JSON.stringify({ ...figures, modules }, null, 2)}\n`);
     return;
@@ -181,6 +188,7 @@ async function main(argv) {
     const verdict = figures.targets.plugin.importMs.median <= STARTUP_TARGET_MS ? "MET" : "MISSED";
     console.log(`${startupLine(figures)}\nTarget: at most ${STARTUP_TARGET_MS} ms: ${verdict}\n`);
   }
+  if (preloads.length > 0) console.log(`Every process imports ${preloads.join(", ")} after ESLint, before the measured import.`);
   console.log(`ESLint alone: import("eslint") ${describe(figures.eslint)}; whole process ${describe(figures.baselineProcess)}`);
   for (const [target, row] of Object.entries(figures.targets)) {
     console.log(`${target}: import after ESLint ${describe(row.importMs)}, CPU ${describe(row.importCpuMs)}; whole process ${describe(row.process)} (${signed(row.process.median - figures.baselineProcess.median)} against ESLint alone)`);
