@@ -125,10 +125,11 @@ function main() {
       ["rule time (stats)", status(otherShare, TARGETS.nonVippsShare), percent(otherShare)],
     ]],
   ];
-  const startupMs = startup.targets.plugin.importMs;
-  verdicts.unshift([`importing the plugin adds at most ${STARTUP_TARGET_MS} ms to ESLint's start-up`, [
-    ["import after ESLint", status(startupMs.median, STARTUP_TARGET_MS), `${startupMs.median.toFixed(0)} ms median (${startupMs.min.toFixed(0)}-${startupMs.max.toFixed(0)} ms)`],
-  ]]);
+  // Wall time is what a user waits for; CPU time of the same import is what is left of it on a quiet machine.
+  const startupRows = [["import after ESLint", startup.targets.plugin.importMs], ["CPU of that import", startup.targets.plugin.importCpuMs]];
+  verdicts.unshift([`importing the plugin adds at most ${STARTUP_TARGET_MS} ms to ESLint's start-up`, startupRows.map(([instrument, figures]) => [
+    instrument, status(figures.median, STARTUP_TARGET_MS), `${figures.median.toFixed(0)} ms median (${figures.min.toFixed(0)}-${figures.max.toFixed(0)} ms)`,
+  ])]);
   const floorSpread = (floor.cpuMax - floor.cpuMin) / floor.cpu;
   console.log(`\nVerdict (the floor's own run-to-run spread in this session: ${percent(floorSpread).slice(1)} of its CPU time):`);
   for (const [target, checks] of verdicts) {

@@ -185,8 +185,9 @@ async function main(argv) {
     return;
   }
   if (figures.targets.plugin) {
-    const verdict = figures.targets.plugin.importMs.median <= STARTUP_TARGET_MS ? "MET" : "MISSED";
-    console.log(`${startupLine(figures)}\nTarget: at most ${STARTUP_TARGET_MS} ms: ${verdict}\n`);
+    const verdict = (figures) => (figures.median <= STARTUP_TARGET_MS ? "MET" : "MISSED");
+    const { importMs, importCpuMs } = figures.targets.plugin;
+    console.log(`${startupLine(figures)}\nTarget: at most ${STARTUP_TARGET_MS} ms: ${verdict(importMs)} (wall), ${verdict(importCpuMs)} (CPU)\n`);
   }
   if (preloads.length > 0) console.log(`Every process imports ${preloads.join(", ")} after ESLint, before the measured import.`);
   console.log(`ESLint alone: import("eslint") ${describe(figures.eslint)}; whole process ${describe(figures.baselineProcess)}`);
