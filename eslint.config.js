@@ -26,6 +26,10 @@ export default defineConfig(
       // ESLint 9 has no meta.languages; the rules work on any JavaScript-like language ESLint parses.
       "eslint-plugin/require-meta-languages": "off",
       "eslint-plugin/require-meta-docs-description": ["error", { pattern: "^(Enforce|Require|Disallow) " }],
+      // Rules report through the rule kit (kit.report), where this plugin cannot see fixes and suggestions; ESLint's
+      // rule tester refuses a fix or suggestion the metadata does not declare, and every rule's tests produce both.
+      "eslint-plugin/require-meta-has-suggestions": "off",
+      "eslint-plugin/require-meta-fixable": "off",
     },
   },
   { files: ["tests/rules/**/*.ts"], extends: [eslintPlugin.configs.tests] },

@@ -1,17 +1,20 @@
 // `npm run bench`: what the plugin adds to an ESLint run, measured against ESLint's own floor and a core rule.
 //
-// Writes the corpus (bench/corpus.js), then runs bench/lint-once.js in a fresh process per measurement: rounds of
+// First the start-up line (bench/startup.js): what importing the plugin adds to ESLint's own start-up. Then writes the
+// corpus (bench/corpus.js) and runs bench/lint-once.js in a fresh process per measurement: rounds of
 // the four configurations, each round in a rotated order so that drift in machine load spreads evenly. Prints
 // medians and spreads, per-rule times from ESLint's `stats`, the plugin's time on files without Vipps code, peak
 // memory, and a verdict against the targets in docs/performance.md. Figures go to bench/results/latest.json.
 //
-// Options: --rounds N (default 3), --vipps N (generated files, default 300), --per-package N (default 200).
+// Options: --rounds N (default 3), --vipps N (generated files, default 300), --per-package N (default 200),
+// --startup-runs N (fresh processes for the start-up line, default 15).
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, type } from "node:os";
 import { join } from "node:path";
 import { ROOT, writeBenchCorpus } from "./corpus.js";
+import { measureStartup, STARTUP_TARGET_MS, startupLine } from "./startup.js";
 
 const CONFIG_NAMES = ["floor", "vipps/recommended", "vipps/all", "no-unused-vars"];
 const TARGETS = { addedToFloor: 0.05, nonVippsShare: 0.01 };
@@ -41,6 +44,8 @@ const status = (value, target, noise = 0) => (value <= target ? "MET" : value <=
 
 function main() {
   const rounds = readFlag("rounds", 3);
+  const startup = measureStartup({ runs: readFlag("startup-runs", 15) });
+  console.log(`${startupLine(startup)}\n`);
   const entries = writeBenchCorpus({ perPackage: readFlag("per-package", 200), maxBytes: 100_000, vippsCount: readFlag("vipps", 300) });
   const vippsFiles = entries.filter((entry) => entry.kind === "vipps").length;
   const loadBefore = loadavg();
@@ -120,6 +125,11 @@ function main() {
       ["rule time (stats)", status(otherShare, TARGETS.nonVippsShare), percent(otherShare)],
     ]],
   ];
+  // Wall time is what a user waits for; CPU time of the same import is what is left of it on a quiet machine.
+  const startupRows = [["import after ESLint", startup.targets.plugin.importMs], ["CPU of that import", startup.targets.plugin.importCpuMs]];
+  verdicts.unshift([`importing the plugin adds at most ${STARTUP_TARGET_MS} ms to ESLint's start-up`, startupRows.map(([instrument, figures]) => [
+    instrument, status(figures.median, STARTUP_TARGET_MS), `${figures.median.toFixed(0)} ms median (${figures.min.toFixed(0)}-${figures.max.toFixed(0)} ms)`,
+  ])]);
   const floorSpread = (floor.cpuMax - floor.cpuMin) / floor.cpu;
   console.log(`\nVerdict (the floor's own run-to-run spread in this session: ${percent(floorSpread).slice(1)} of its CPU time):`);
   for (const [target, checks] of verdicts) {
@@ -129,7 +139,7 @@ function main() {
   console.log(`\nLoad average after: ${loadAfter.map((load) => load.toFixed(2)).join(" ")}`);
 
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
-  const result = { date: new Date().toISOString(), rounds, files: entries.length, vippsFiles, machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadBefore, loadAfter }, summary, stats: Object.fromEntries(Object.entries(statsRuns).map(([name, run]) => [name, run.stats])), paired, verdicts };
+  const result = { date: new Date().toISOString(), startup, rounds, files: entries.length, vippsFiles, machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadBefore, loadAfter }, summary, stats: Object.fromEntries(Object.entries(statsRuns).map(([name, run]) => [name, run.stats])), paired, verdicts };
   writeFileSync(join(ROOT, "bench", "results", "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
 }
 

@@ -199,12 +199,21 @@ function pickClickAndCollect(sourceCode: SourceCode, list: ShippingList, pattern
   const candidates = list.options.filter((option) => isClickAndCollect(option, pattern));
   const byPriority = (option: ShippingOption): number => {
     const priority = staticValue(sourceCode, option.priority);
-    return typeof priority === "number" ? priority : Number.POSITIVE_INFINITY;
+    return isUsablePriority(priority) ? priority : Number.POSITIVE_INFINITY;
   };
   return (
     candidates.find((option) => staticValue(sourceCode, option.isDefault) === "Y") ??
     candidates.reduce<ShippingOption | undefined>((best, option) => (!best || byPriority(option) < byPriority(best) ? option : best), undefined)
   );
+}
+
+/**
+ * A priority the repair can compare and count up from: a finite number whose successor is another number. NaN and
+ * ±Infinity (which JSON sends as null) and numbers past 2^53 are treated as values that are not constants: a repair
+ * built on them wrote NaN or left the order as it was, so the report and its fix came back on every pass.
+ */
+function isUsablePriority(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
 }
 
 interface OrderPlan {
@@ -235,19 +244,20 @@ function planDefaultFirst(sourceCode: SourceCode, list: ShippingList, target: Sh
 
   const otherPriorities = others.flatMap(({ priority }) => {
     const value = staticValue(sourceCode, priority);
-    return priority && typeof value === "number" ? [{ priority, value }] : [];
+    return priority && isUsablePriority(value) ? [{ priority, value }] : [];
   });
   const targetPriority = target.priority;
   const targetPriorityValue = staticValue(sourceCode, targetPriority);
   // A loop, not Math.min(...values): spreading a list of 200,000 options into one call overflows the stack.
   let lowest = Number.POSITIVE_INFINITY;
   for (const { value } of otherPriorities) if (value < lowest) lowest = value;
+  // A constant that is not a usable priority (NaN, Infinity) on the target itself is replaced by a usable one.
   const priorityKnown = !targetPriority || typeof targetPriorityValue === "number";
-  if (otherPriorities.length > 0 && priorityKnown && !(typeof targetPriorityValue === "number" && targetPriorityValue < lowest)) {
+  if (otherPriorities.length > 0 && priorityKnown && !(isUsablePriority(targetPriorityValue) && targetPriorityValue < lowest)) {
     // 0 as in the seed's snippet when the others leave room below them; otherwise the others move up one each.
     const newPriority = lowest >= 1 ? 0 : lowest;
     if (lowest < 1) {
-      if (others.some(({ priority }) => priority && typeof staticValue(sourceCode, priority) !== "number")) fixable = false;
+      if (others.some(({ priority }) => priority && !isUsablePriority(staticValue(sourceCode, priority)))) fixable = false;
       for (const { priority, value } of otherPriorities) edits.push((fixer) => [fixer.replaceText(priority.value, String(value + 1))]);
     }
     if (!targetPriority) missing.push(printProperty("priority", String(newPriority), style));

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { CountryCode } from "libphonenumber-js";
-import { createRule } from "../src/create-rule.js";
-import { getFieldValue, getLiteralCandidates, getVippsRequests, type FieldValue, type VippsRequest } from "../src/detect/index.js";
+import { getFieldValue, getLiteralCandidates, type FieldValue, type VippsRequest } from "../src/detect/index.js";
+import { defineVippsRule } from "../src/rule-kit.js";
 import { PHONE_FORMATS, type PhoneFormatName } from "../src/vipps/apis.js";
 import { checkPhone, COUNTRY_CODES, type PhoneOptions } from "../src/vipps/phone.js";
 
@@ -20,7 +20,7 @@ interface PhoneValue {
   readonly replace?: { readonly range: readonly [number, number]; readonly write: (value: string) => string };
 }
 
-export default createRule<Options, MessageIds>({
+export default defineVippsRule<Options, MessageIds>({
   name: "mobile-number-format",
   meta: {
     type: "problem",
@@ -64,13 +64,10 @@ export default createRule<Options, MessageIds>({
         '{{api}} {{field}} takes mobile numbers from {{allowed}} only; got "{{value}}", a number from {{country}}.',
     },
   },
-  defaultOptions: [{ defaultCountry: "NO", msisdnCountries: ["NO", "DK", "FI"] }],
-  create(context, [options]) {
-    const phoneOptions: PhoneOptions = {
-      defaultCountry: options.defaultCountry ?? "NO",
-      msisdnCountries: options.msisdnCountries ?? ["NO", "DK", "FI"],
-    };
-    const sourceCode = context.sourceCode;
+  create(kit) {
+    const { options, sourceCode } = kit;
+    // Both are set: ESLint merges meta.defaultOptions into the options.
+    const phoneOptions = options as PhoneOptions;
     // A body shared by several calls is checked once.
     const checked = new Set<string>();
 
@@ -84,7 +81,7 @@ export default createRule<Options, MessageIds>({
         const verdict = checkPhone(phone.value, format, phoneOptions);
         if (verdict.kind === "ok") continue;
         const data = {
-          api: request.api?.label ?? "Vipps API",
+          api: kit.labels(request).api,
           field,
           format: PHONE_FORMATS[format].description,
           example: PHONE_FORMATS[format].example,
@@ -95,25 +92,25 @@ export default createRule<Options, MessageIds>({
           : phone.reportNode.loc;
         if (verdict.kind === "fixable") {
           const replace = phone.replace;
-          context.report({
-            loc,
+          kit.report({
+            at: { loc },
             messageId: "wrongFormat",
             data,
-            fix: replace ? (fixer) => fixer.replaceTextRange([...replace.range], replace.write(verdict.fixed)) : null,
+            repairs: [replace && kit.repair(undefined, (fixer) => fixer.replaceTextRange([...replace.range], replace.write(verdict.fixed)))],
           });
         } else if (verdict.kind === "invalid") {
-          context.report({ loc, messageId: "invalidNumber", data });
+          kit.report({ at: { loc }, messageId: "invalidNumber", data });
         } else {
           const { api, value } = data;
           const allowed = verdict.allowed.join(", ");
-          context.report({ loc, messageId: "foreignNumber", data: { api, field, value, country: verdict.country, allowed } });
+          kit.report({ at: { loc }, messageId: "foreignNumber", data: { api, field, value, country: verdict.country, allowed } });
         }
       }
     };
 
     return {
       Program() {
-        for (const request of getVippsRequests(context)) {
+        for (const request of kit.requests()) {
           for (const [field, spec] of Object.entries(request.endpoint?.fields ?? {})) {
             if (spec.phone) check(request, field, spec.phone);
           }

@@ -14,7 +14,7 @@ export default createRule<[], MessageIds>({
     type: "suggestion",
     docs: {
       description: "Require `transaction.useExplicitCheckoutFlow: true` in eCom express checkout payments",
-      recommended: true,
+      recommended: false,
     },
     fixable: "code",
     schema: [],
@@ -42,13 +42,19 @@ export default createRule<[], MessageIds>({
         });
       }
 
-      // Where Vipps does not look for the flag: the top level of the body and merchantInfo.
+      // Where Vipps does not look for the flag: the top level of the body and merchantInfo. An object that is also
+      // `transaction` (one constant used for both) holds the flag where Vipps reads it: taking it out there would
+      // only bring the "missing" report and its fix back on the next pass.
+      const seen = new Set<TSESTree.Node>();
       const misplaced = [
         { object: body, where: "the top level of the body" },
         { object: merchantInfo, where: "`merchantInfo`" },
       ].flatMap(({ object, where }) => {
-        const property = object && findProperty(sourceCode, object, FLAG);
-        return property ? [{ property, where }] : [];
+        if (!object || object === transaction) return [];
+        const property = findProperty(sourceCode, object, FLAG);
+        if (!property || seen.has(property)) return [];
+        seen.add(property);
+        return [{ property, where }];
       });
       // The first misplaced flag moves into transaction; any other one is only taken out.
       let moved = inTransaction !== undefined;

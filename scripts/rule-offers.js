@@ -11,9 +11,8 @@ const RECIPES = join(ROOT, "docs/recipes.md");
 const BEGIN = "<!-- begin generated: rule offers (npm run docs) -->";
 const END = "<!-- end generated: rule offers -->";
 
-/** Whether a rule's options schema has an `autofix` switch (repairs that --fix applies only when asked to). */
-const hasAutofixOption = (schema) =>
-  (Array.isArray(schema) ? schema : [schema]).some((entry) => entry?.properties?.autofix !== undefined);
+/** Whether a rule has repairs that --fix applies only under `autofix: true` (the rule kit's `docs.optInRepairs`). */
+const hasOptInRepairs = (meta) => (meta.docs?.optInRepairs?.length ?? 0) > 0;
 
 const rows = Object.entries(plugin.rules)
   .sort(([a], [b]) => a.localeCompare(b))
@@ -21,8 +20,7 @@ const rows = Object.entries(plugin.rules)
     [
       `[${name}](rules/${name}.md)`,
       "✅",
-      // Metadata cannot tell which of such a rule's repairs wait for the option: the footnote says so.
-      meta.fixable ? (hasAutofixOption(meta.schema) ? "🔧 ¹" : "🔧") : "—",
+      meta.fixable ? (hasOptInRepairs(meta) ? "🔧 ¹" : "🔧") : "—",
       meta.hasSuggestions ? "💡" : "—",
     ].join(" | "),
   );
@@ -32,8 +30,8 @@ const table = [
   "| :--- | :--- | :--- | :--- |",
   ...rows.map((row) => `| ${row} |`),
   "",
-  "¹ Some or all of this rule's repairs apply with `--fix` only under `autofix: true`; without it they are Quick Fix",
-  "suggestions. The rule's page says which.",
+  "¹ The repairs that change what a payment flow does apply with `--fix` only under `autofix: true`; without it they",
+  "are Quick Fix suggestions. The rule's page says which they are.",
 ].join("\n");
 
 const text = await readFile(RECIPES, "utf8");

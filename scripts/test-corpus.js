@@ -4,6 +4,10 @@
 //
 // `--sample` lints a fixed sample instead (every fifth node_modules file in sorted order, and the Vipps files); CI
 // runs that.
+//
+// Every file is linted again with its line ends converted to CRLF, CR and U+2028 (ESLint counts all of them as line
+// ends; fixes must too), and a fixed or suggested output of a converted file must use that line end alone. The
+// sample converts every Vipps file and every sixth sampled node_modules file, to keep CI within about a minute more.
 
 import { join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,6 +21,25 @@ const sample = process.argv.includes("--sample");
 const MAX_BYTES = 1_000_000;
 const MIN_REAL_FILES = 5_000;
 const SAMPLE_EVERY = 5;
+const SAMPLE_CONVERT_EVERY = 6;
+
+/** The line ends a file is converted to, besides the ones it is written with. */
+const LINE_END_VARIANTS = [
+  { label: "CRLF", lineEnd: "\r\n" },
+  { label: "CR", lineEnd: "\r" },
+  { label: "U+2028", lineEnd: "\u2028" },
+];
+const LINE_ENDS = /\r\n|[\r\n\u2028\u2029]/g;
+
+/** The kinds of line end in a text, counted in one pass. */
+function lineEndKinds(text) {
+  const kinds = new Set();
+  for (const match of text.matchAll(LINE_ENDS)) kinds.add(match[0]);
+  return kinds;
+}
+
+/** Names a line end in a failure message. */
+const describeLineEnd = (lineEnd) => JSON.stringify(lineEnd);
 
 const linter = new Linter({ cwd: ROOT });
 const configCache = new Map();
@@ -57,14 +80,21 @@ function collectFiles() {
     const name = `bench/.corpus/vipps/${file.esm ? "module" : "commonjs"}/${file.name}`;
     files.push({ name, filename: join(ROOT, "corpus", "vipps", file.name), text: file.text, sourceType: file.esm ? "module" : "commonjs", kind: "vipps" });
   }
-  return { files, skipped };
+  const converted = files
+    .filter((file, index) => !sample || file.kind === "vipps" || index % SAMPLE_CONVERT_EVERY === 0)
+    .flatMap((file) =>
+      LINE_END_VARIANTS.map(({ label, lineEnd }) => ({ ...file, name: `${file.name} [${label}]`, original: file.name, text: file.text.replace(LINE_ENDS, lineEnd), lineEnd, variant: true })),
+    );
+  return { files: [...files, ...converted], skipped };
 }
 
 function main() {
   const started = performance.now();
   const { files, skipped } = collectFiles();
-  const counts = { real: 0, vipps: 0, unparseable: 0, withProblems: 0, problems: 0, realProblems: 0, fixable: 0, fixedFiles: 0, suggestions: 0 };
+  const counts = { converted: 0, real: 0, vipps: 0, unparseable: 0, withProblems: 0, problems: 0, realProblems: 0, fixable: 0, fixedFiles: 0, suggestions: 0 };
   const byRule = {};
+  /** Problems per original file, to compare with its converted copies (which come after all originals). */
+  const problemCounts = new Map();
   const byExtension = {};
   const failures = [];
 
@@ -79,30 +109,46 @@ function main() {
       continue;
     }
     if (messages.some((message) => message.fatal)) {
-      counts.unparseable++;
+      // Converting line ends keeps a file parseable: all five are line ends to JavaScript and TypeScript alike.
+      if (file.variant) failures.push(`${file.name}: does not parse with converted line ends`);
+      else counts.unparseable++;
       continue;
     }
+    /** A fixed or suggested output of a converted file that brings in another line end. */
+    const foreignLineEnds = (output) =>
+      file.variant ? [...lineEndKinds(output)].filter((kind) => kind !== file.lineEnd).map(describeLineEnd) : [];
     // A file that no config applies to would pass without being linted at all.
     const fromEslint = messages.find((message) => message.ruleId === null && message.message.startsWith("No matching configuration"));
     if (fromEslint) {
       failures.push(`${file.name}: ESLint says "${fromEslint.message}"`);
       continue;
     }
-    counts[file.kind]++;
-    const extension = filename.slice(filename.lastIndexOf(".") + 1);
-    byExtension[extension] = (byExtension[extension] ?? 0) + 1;
     const problems = messages.filter((message) => message.ruleId?.startsWith("vipps/"));
-    if (problems.length > 0) counts.withProblems++;
-    counts.problems += problems.length;
-    if (file.kind === "real") counts.realProblems += problems.length;
+    if (file.variant) {
+      counts.converted++;
+      // Line ends change no finding.
+      const before = problemCounts.get(file.original);
+      if (before !== undefined && before !== problems.length) failures.push(`${file.name}: ${problems.length} problems, ${before} with the original line ends`);
+    } else {
+      counts[file.kind]++;
+      problemCounts.set(file.name, problems.length);
+      const extension = filename.slice(filename.lastIndexOf(".") + 1);
+      byExtension[extension] = (byExtension[extension] ?? 0) + 1;
+      if (problems.length > 0) counts.withProblems++;
+      counts.problems += problems.length;
+      if (file.kind === "real") counts.realProblems += problems.length;
+      for (const problem of problems) byRule[problem.ruleId] = (byRule[problem.ruleId] ?? 0) + 1;
+    }
     for (const problem of problems) {
-      byRule[problem.ruleId] = (byRule[problem.ruleId] ?? 0) + 1;
       if (problem.fix) counts.fixable++;
       for (const suggestion of problem.suggestions ?? []) {
         counts.suggestions++;
-        if (!parses(applyFix(text, suggestion.fix), filename, sourceType)) {
+        const suggested = applyFix(text, suggestion.fix);
+        if (!parses(suggested, filename, sourceType)) {
           failures.push(`${file.name}:${problem.line}:${problem.column}: suggestion "${suggestion.desc}" of ${problem.ruleId} gives code that does not parse`);
         }
+        const foreign = foreignLineEnds(suggested);
+        if (foreign.length > 0) failures.push(`${file.name}:${problem.line}:${problem.column}: suggestion "${suggestion.desc}" of ${problem.ruleId} writes line ends ${foreign.join(", ")}`);
       }
     }
     if (!problems.some((problem) => problem.fix)) continue;
@@ -115,6 +161,8 @@ function main() {
         failures.push(`${file.name}: the fixed output does not parse`);
         continue;
       }
+      const foreign = foreignLineEnds(first.output);
+      if (foreign.length > 0) failures.push(`${file.name}: the fixed output writes line ends ${foreign.join(", ")}`);
       const second = linter.verifyAndFix(first.output, config, { filename });
       if (second.fixed) failures.push(`${file.name}: a second fix pass changes the output again`);
     } catch (error) {
@@ -125,6 +173,7 @@ function main() {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Corpus run${sample ? " (sample: every " + SAMPLE_EVERY + "th node_modules file)" : ""}, all ${Object.keys(plugin.rules).length} rules, in ${seconds} s`);
   console.log(`  files linted:        ${counts.real + counts.vipps} (${counts.real} from node_modules, ${counts.vipps} Vipps integrations)`);
+  console.log(`  converted:           ${counts.converted} more runs with line ends converted to ${LINE_END_VARIANTS.map(({ label }) => label).join(", ")}${sample ? ` (every Vipps file, every ${SAMPLE_CONVERT_EVERY}th sampled node_modules file)` : ""}`);
   console.log(`  by extension:        ${Object.entries(byExtension).sort().map(([ext, n]) => `.${ext} ${n}`).join(", ")}`);
   console.log(`  not parseable as-is: ${counts.unparseable} (left out); larger than 1 MB: ${skipped.length} (left out)`);
   console.log(`  problems:            ${counts.problems} in ${counts.withProblems} files (${Object.entries(byRule).map(([rule, n]) => `${rule} ${n}`).join(", ") || "none"}); ${counts.realProblems} in node_modules code`);

@@ -65,7 +65,11 @@ async function timed(label, action) {
 // ---------------------------------------------------------------------------------------------------------------
 // Recipes and expectations
 
-/** Code blocks the docs mark for this test, by set-up: `<!-- package-test: flat/eslint.config.js -->` then a fence. */
+/**
+ * Code blocks the docs mark for this test, by set-up: `<!-- package-test: flat/eslint.config.js -->` then a fence.
+ * README.md and docs/*.md may show the same file of a set-up (the README's install snippets repeat the recipes); they
+ * must then show the same text, since the set-up runs once. `problems` lists disagreements and unmarked snippets.
+ */
 async function readRecipes() {
   const docs = [
     join(ROOT, "README.md"),
@@ -74,15 +78,44 @@ async function readRecipes() {
       .map((name) => join(ROOT, "docs", name)),
   ];
   const recipes = new Map();
+  const problems = [];
   for (const doc of docs) {
     const text = await readFile(doc, "utf8");
+    const source = relative(ROOT, doc);
     for (const match of text.matchAll(/<!-- package-test: ([\w-]+)\/(\S+) -->\s*\n(`{3,})[^\n]*\n([\s\S]*?)\n\3/g)) {
       const [, setup, path, , content] = match;
       if (!recipes.has(setup)) recipes.set(setup, []);
-      recipes.get(setup).push({ path, content: `${content}\n`, source: relative(ROOT, doc) });
+      const recipe = { path, content: `${content}\n`, source };
+      const shown = recipes.get(setup).find((known) => known.path === path);
+      if (!shown) recipes.get(setup).push(recipe);
+      else if (shown.content !== recipe.content)
+        problems.push(`${setup}/${path}: ${shown.source} and ${source} show different text for the same file`);
     }
+    if (source === "README.md") problems.push(...unmarkedConfigBlocks(text, source));
   }
-  return recipes;
+  return { recipes, problems };
+}
+
+/** Languages of config files: a README block in one of these is a config snippet, which the test must run. */
+const CONFIG_LANGUAGES = new Set(["js", "mjs", "cjs", "ts", "mts", "cts", "json", "jsonc", "yaml", "yml"]);
+
+/** Config snippets without a package-test mark before their fence: one line at a time, so the walk is linear. */
+function unmarkedConfigBlocks(text, source) {
+  const problems = [];
+  let fence;
+  let previous = "";
+  text.split("\n").forEach((line, index) => {
+    const opener = /^(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
+    if (fence) {
+      if (opener && line.trim() === fence) fence = undefined;
+    } else if (opener) {
+      fence = opener[1];
+      if (CONFIG_LANGUAGES.has(opener[2]) && !previous.startsWith("<!-- package-test: "))
+        problems.push(`${source}:${index + 1}: a ${opener[2]} block without a <!-- package-test: <set-up>/<file> --> mark`);
+    }
+    if (line.trim() !== "") previous = line.trim();
+  });
+  return problems;
 }
 
 /**
@@ -249,10 +282,12 @@ async function installBase(workDir, tarball, { key, spec }) {
 
 /**
  * Each set-up is a project: its config from the docs, a copy of the integration files, node_modules linked to the
- * base install. `files` are what it lints and what the expectations cover.
+ * base install. `files` are what it lints and what the expectations cover. Only TypeScript set-ups (a TypeScript
+ * file in `files`, or `typescript: true`) get the TypeScript fixtures: in a JavaScript project `eslint .` would
+ * rightly report them as parsing errors.
  */
 const JS_FILES = ["src/checkout.js", "src/express.js", "src/clean.js"];
-const TS_FILES = [...JS_FILES, "src/checkout.ts"];
+const TS_FILES = [...JS_FILES, "src/checkout.ts", "src/pay-button.tsx"];
 const SETUPS = [
   {
     name: "flat",
@@ -275,7 +310,7 @@ const SETUPS = [
     packageType: "module",
     extraChecks: [checkConfigTypes],
   },
-  { name: "eslintrc", eslint: ["oldest", "9"], files: JS_FILES, env: { ESLINT_USE_FLAT_CONFIG: "false" } },
+  { name: "eslintrc", eslint: ["oldest", "9"], files: TS_FILES, env: { ESLINT_USE_FLAT_CONFIG: "false" } },
   {
     name: "monorepo",
     eslint: ["oldest", "9", "10"],
@@ -290,6 +325,7 @@ const SETUPS = [
     files: [],
     packageType: "module",
     configFrom: "typescript",
+    typescript: true,
     extraChecks: [checkLintStaged],
     needsGit: true,
   },
@@ -304,15 +340,20 @@ const SETUPS = [
   },
 ];
 
+const isTypeScript = (file) => /\.[cm]?tsx?$/.test(file);
+const isTypeScriptSetup = (setup) => setup.typescript === true || setup.files.some(isTypeScript);
+
 async function createProject(base, setup, recipes) {
   const projectDir = join(base.baseDir, "projects", setup.name);
   await mkdir(projectDir, { recursive: true });
   await symlink(join(base.baseDir, "node_modules"), join(projectDir, "node_modules"), "dir");
+  const typescript = isTypeScriptSetup(setup);
   await cp(join(FIXTURES, setup.fixtureRoot ?? ""), projectDir, {
     recursive: true,
     filter: (source) =>
       !relative(FIXTURES, source).startsWith("expected") &&
-      (setup.fixtureRoot || !relative(FIXTURES, source).startsWith("monorepo")),
+      (setup.fixtureRoot || !relative(FIXTURES, source).startsWith("monorepo")) &&
+      (typescript || !isTypeScript(source)),
   });
   const manifest = {
     name: `vipps-${setup.name}`,
@@ -344,7 +385,10 @@ async function runSetup(base, setup, recipes) {
   const projectDir = await createProject(base, setup, recipes);
   const eslint = eslintIn(base, projectDir, setup);
   const context = { base, setup, projectDir, eslint, tag };
-  if (setup.files.length > 0) await checkLintAndFix(context);
+  if (setup.files.length > 0) {
+    await checkLintAndFix(context);
+    await checkDirectoryRun(context);
+  }
   for (const extra of setup.extraChecks ?? []) await extra(context);
 }
 
@@ -387,6 +431,50 @@ async function checkLintAndFix({ setup, projectDir, eslint, tag }) {
   if (!update && fixed.code !== wantExit)
     problems.push(`exit code ${fixed.code}, expected ${wantExit}\n${fixed.stdout}${fixed.stderr}`);
   check(`${tag}: --fix output, exit code ${fixed.code}`, problems.join("\n"));
+}
+
+/**
+ * `eslint .`, as users run it: ESLint walks the project and lints only what some config's `files` matches, so a
+ * config that leaves out an extension skips those files and still exits 0. Every file of the set-up must be linted,
+ * with its expected findings; any other file ESLint lints (the config file itself) must be clean; and each TypeScript
+ * file with an expected finding reports it, counted by rule in the label.
+ */
+async function checkDirectoryRun({ setup, projectDir, eslint, tag }) {
+  if (update) return;
+  await restoreSources(setup, projectDir);
+  const ran = await eslint(["--format", "json", "."]);
+  const results = parseJson(`${tag}: eslint .`, ran);
+  if (!results) return;
+  const byFile = new Map(results.map((result) => [relative(projectDir, result.filePath), result]));
+  const problems = [];
+  const skipped = setup.files.filter((file) => !byFile.has(file));
+  if (skipped.length > 0) problems.push(`not linted by \`eslint .\`: ${skipped.join(", ")}`);
+  problems.push(
+    compareFindings(
+      tag,
+      results.filter((result) => setup.files.includes(relative(projectDir, result.filePath))),
+      { setup, projectDir },
+    ),
+  );
+  for (const [file, result] of byFile) {
+    if (!setup.files.includes(file) && result.messages.length > 0)
+      problems.push(`${file}: ${result.messages.map(describeFinding).join("; ")}`);
+  }
+  const wantExit = exitFor(setup, false);
+  if (ran.code !== wantExit) problems.push(`exit code ${ran.code}, expected ${wantExit}\n${ran.stderr}`);
+  const reportedInTypeScript = [];
+  for (const file of setup.files.filter(isTypeScript)) {
+    const wantedRules = new Set((expected.findings[keyOf(setup, file)] ?? []).map((finding) => finding.split(" ")[1]));
+    for (const ruleId of wantedRules) {
+      const count = (byFile.get(file)?.messages ?? []).filter((message) => message.ruleId === ruleId).length;
+      if (count === 0) problems.push(`${file}: no ${ruleId} finding; is the TypeScript file linted at all?`);
+      reportedInTypeScript.push(`${file}: ${count} ${ruleId}`);
+    }
+  }
+  check(
+    `${tag}: eslint . lints all ${setup.files.length} files${reportedInTypeScript.length ? ` (${reportedInTypeScript.join(", ")})` : ""}, exit code ${ran.code}`,
+    problems.filter(Boolean).join("\n"),
+  );
 }
 
 // What an editor integration does (the VS Code ESLint extension): lintText with the project's ESLint, as you type, and
@@ -657,7 +745,7 @@ async function checkTypesResolve(tarball) {
 // ---------------------------------------------------------------------------------------------------------------
 
 const gitVersion = (await run("git", ["--version"])).code === 0;
-const recipesByName = await readRecipes();
+const { recipes: recipesByName, problems: recipeProblems } = await readRecipes();
 /** The plugin as built for the tarball, for its rules' metadata. */
 let plugin;
 
@@ -673,6 +761,10 @@ try {
       : files.some((file) => file.startsWith("dist/src/index.js"))
         ? ""
         : "no dist/src/index.js",
+  );
+  check(
+    `recipes: README.md's config snippets are marked, and agree with docs/ where both show a file`,
+    recipeProblems.join("\n"),
   );
   for (const setup of SETUPS) {
     const missing = setup.files.length > 0 && !recipesByName.has(setup.name);

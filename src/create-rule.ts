@@ -1,4 +1,4 @@
-import { ESLintUtils } from "@typescript-eslint/utils";
+import { applyDefault, RuleCreator, type ESLintUtils } from "./core/eslint-api.js";
 
 /** Extra `meta.docs` every rule of this plugin states. */
 export interface VippsRuleDocs {
@@ -9,7 +9,7 @@ export interface VippsRuleDocs {
 
 export const REPOSITORY_URL = "https://github.com/vipps-lint/eslint-plugin-vipps";
 
-const createNamedRule = ESLintUtils.RuleCreator<VippsRuleDocs>(
+const createNamedRule = RuleCreator<VippsRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
 
@@ -30,7 +30,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       const key = JSON.stringify(context.options);
       let options = resolved.get(key);
       if (options === undefined) {
-        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options);
+        options = applyDefault<Options, Options>(defaults, context.options);
         resolved.set(key, options);
       }
       return rule.create(context, options);

@@ -43,6 +43,7 @@ export class VippsSettingsError extends Error {
 
 export function readSettings(settings: Readonly<Record<string, unknown>> | undefined): VippsSettings {
   const raw = settings?.vipps;
+  // `vipps: null` means no settings: a later config object can set it to drop what an earlier one configured.
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
   if (typeof raw !== "object" || Array.isArray(raw)) throw new VippsSettingsError("", "must be an object");
   const cached = cache.get(raw);
@@ -58,11 +59,12 @@ function parseSettings(raw: Record<string, unknown>): VippsSettings {
       throw new VippsSettingsError(key, 'is not a known setting (known: "wrappers", "hosts")');
     }
   }
-  const wrappers = raw.wrappers ?? [];
-  const hosts = raw.hosts ?? [];
-  if (!Array.isArray(wrappers)) throw new VippsSettingsError("wrappers", "must be an array");
+  // Inside settings.vipps, null is a mistake (an unfilled template value, say), not "none": leaving the key out is.
+  const wrappers = raw.wrappers === undefined ? [] : raw.wrappers;
+  const hosts = raw.hosts === undefined ? [] : raw.hosts;
+  if (!Array.isArray(wrappers)) throw new VippsSettingsError("wrappers", `must be an array${wrappers === null ? " (leave it out for none)" : ""}`);
   if (!Array.isArray(hosts) || !hosts.every((host) => typeof host === "string" && host.length > 0)) {
-    throw new VippsSettingsError("hosts", "must be an array of host names");
+    throw new VippsSettingsError("hosts", `must be an array of host names${hosts === null ? " (leave it out for none)" : ""}`);
   }
   return {
     wrappers: wrappers.map((wrapper, index) => parseWrapper(wrapper, `wrappers[${index}]`)),

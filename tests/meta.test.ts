@@ -126,7 +126,27 @@ describe("configs", () => {
   it.each(["recommended", "all"] as const)("%s is named and refers to the plugin itself", (config) => {
     expect(plugin.configs[config].name).toBe(`vipps/${config}`);
     expect(plugin.configs[config].plugins?.vipps).toBe(plugin);
-    expect(Object.keys(plugin.configs[config]).toSorted()).toEqual(["name", "plugins", "rules"]);
+    expect(Object.keys(plugin.configs[config]).toSorted()).toEqual(["files", "name", "plugins", "rules"]);
+  });
+
+  it.each(["recommended", "all"] as const)("%s applies to JavaScript and TypeScript files, and to nothing else", (config) => {
+    expect(plugin.configs[config].files).toEqual([
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.cjs",
+      "**/*.jsx",
+      "**/*.ts",
+      "**/*.tsx",
+      "**/*.mts",
+      "**/*.cts",
+    ]);
+  });
+
+  it("leave require-explicit-checkout-flow, whose flag Vipps has ignored since March 2023, out of recommended", () => {
+    expect(plugin.configs.recommended.rules).not.toHaveProperty(["vipps/require-explicit-checkout-flow"]);
+    expect(plugin.configs["legacy-recommended"].rules).not.toHaveProperty(["vipps/require-explicit-checkout-flow"]);
+    expect(plugin.configs.all.rules?.["vipps/require-explicit-checkout-flow"]).toBe("error");
+    expect(plugin.configs["legacy-all"].rules?.["vipps/require-explicit-checkout-flow"]).toBe("error");
   });
 
   it.each([

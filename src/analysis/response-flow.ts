@@ -199,7 +199,8 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
       escapes = true;
       return;
     }
-    const param = callback.params[0];
+    // A TypeScript `this` parameter is no argument: the value is the first parameter after it.
+    const param = callback.params.find((candidate) => !(candidate.type === AST_NODE_TYPES.Identifier && candidate.name === "this"));
     if (!param) {
       sites.push({ kind: "callback", callback, param: undefined, value: callback });
       unusedSites++;

@@ -3,6 +3,7 @@ import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting
 import { APIS, ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
 import { hasScheme, MAX_STRING_LENGTH, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import { escapeRegExp, HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
+import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
 import { findField, resolveBody, resolveObjectLiteral, type RequestBody } from "./body.js";
 import {
   GLOBAL_TRACE_MAP,
@@ -19,6 +20,7 @@ import {
 import { getStringPattern } from "./values.js";
 
 export type { RequestBody, FieldValue } from "./body.js";
+export type { FailureCheck } from "./failure.js";
 export { findField, findProperty, getFieldValue, resolveObjectLiteral } from "./body.js";
 export { getLiteralCandidates, getStaticString, resolveExpression, unwrap, type LiteralCandidate } from "./values.js";
 
@@ -40,7 +42,16 @@ export interface VippsRequest {
   /** The transport's options object literal (`fetch(url, options)`), where it is in reach. */
   readonly options: TSESTree.ObjectExpression | undefined;
   /** Where the response goes and how HTTP errors reach it; undefined for bodies found by their shape. */
-  readonly response: { readonly node: TSESTree.Node; readonly failure: FailureMode } | undefined;
+  readonly response: ResponseFacts | undefined;
+}
+
+/** Where a request's answer goes and how its client signals a failure. */
+export interface ResponseFacts {
+  /** The expression whose value is the response (or its promise). */
+  readonly node: TSESTree.Node;
+  readonly failure: FailureMode;
+  /** How the resolved value shows a failure, and how a repair checks it; undefined where it cannot show one. */
+  readonly check: FailureCheck | undefined;
 }
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -282,7 +293,7 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
     body,
     headers,
     options: parts.options,
-    response: { node: parts.result, failure: parts.failure },
+    response: { node: parts.result, failure: parts.failure, check: parts.check },
   };
 }
 
@@ -311,6 +322,9 @@ function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSet
     ...(method && { method }),
     ...(endpoint && { endpoint }),
     failure: wrapper.failure ?? "rejects",
+    // A wrapper that resolves its failures is documented to resolve like fetch, or with the SDK's result.
+    ...(wrapper.failure === "resolves" && { check: FAILURE_CHECKS.response }),
+    ...(wrapper.failure === "result" && { check: FAILURE_CHECKS.sdkResult }),
     result: call,
   };
 }

@@ -2,6 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescr
 import type { FailureMode } from "../settings.js";
 import { ENDPOINTS, type EndpointSpec, type SdkMethodSpec } from "../vipps/apis.js";
 import { findProperty, resolveObjectLiteral } from "./body.js";
+import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
 import { getStaticString, getStringPattern, unwrap } from "./values.js";
 
 /**
@@ -28,6 +29,11 @@ export interface RequestParts {
   readonly endpoint?: EndpointSpec;
   /** How an HTTP error reaches the caller. */
   readonly failure: FailureMode;
+  /**
+   * How the resolved value shows a failure and how a repair checks it; undefined where it cannot show one
+   * (request-promise with `simple: false` resolves an error answer's body alone).
+   */
+  readonly check?: FailureCheck;
   /** The expression whose value is the response (or its promise): the call, or the end of a superagent chain. */
   readonly result: TSESTree.Node;
   /** The options object the call was given, when it is an object literal in reach. */
@@ -108,6 +114,7 @@ const readFetch: Reader = (call, sourceCode) => {
     body: option(sourceCode, options, "body"),
     headers: option(sourceCode, options, "headers"),
     failure: "resolves",
+    check: FAILURE_CHECKS.response,
     result: call,
     options,
   };
@@ -145,6 +152,7 @@ const readAxios =
       body: dataArg ? argument(call, 1) : option(sourceCode, config, "data"),
       headers: option(sourceCode, config, "headers"),
       failure: axiosFailure(sourceCode, config) ?? defaults.failure ?? "rejects",
+      check: FAILURE_CHECKS.axios,
       result: call,
       ...(config && { options: config }),
     };
@@ -189,6 +197,8 @@ const readGotOrKy =
       body: option(sourceCode, options, "json", "body", "form"),
       headers: option(sourceCode, options, "headers"),
       failure: throwFailure(sourceCode, options) ?? defaults.failure ?? "rejects",
+      // got resolves its own response object; ky resolves a WHATWG Response.
+      check: transport === "got" ? FAILURE_CHECKS.statusCode : FAILURE_CHECKS.response,
       result: call,
       ...(options && { options }),
     };
@@ -229,6 +239,7 @@ const readRequest =
     const jsonIsBody = json !== undefined && unwrap(json).type !== AST_NODE_TYPES.Literal;
     const prefix = pattern(sourceCode, option(sourceCode, options, "baseUrl")) ?? defaults.urlPrefix;
     const simple = staticOption(sourceCode, options, "simple");
+    const fullResponse = staticOption(sourceCode, options, "resolveWithFullResponse") === true;
     return {
       transport: "request",
       url: firstOptions ? option(sourceCode, options, "uri", "url") : first,
@@ -237,6 +248,7 @@ const readRequest =
       body: jsonIsBody ? json : option(sourceCode, options, "body", "form"),
       headers: option(sourceCode, options, "headers"),
       failure: failure === "rejects" && simple === false ? "resolves" : failure,
+      ...(fullResponse && { check: FAILURE_CHECKS.statusCode }),
       result: call,
       ...(options && { options }),
     };
@@ -284,7 +296,7 @@ const readSuperagent =
       else if (name !== "type" && name !== "query" && name !== "accept" && name !== "timeout" && name !== "retry" && name !== "auth") break;
       result = next;
     }
-    return { transport: "superagent", url, ...(verb !== undefined && { method: verb }), body, headers, failure, result };
+    return { transport: "superagent", url, ...(verb !== undefined && { method: verb }), body, headers, failure, check: FAILURE_CHECKS.superagent, result };
   };
 
 const superagentMap = (): TraceMap => {
@@ -309,6 +321,7 @@ const sdkMap = (sdk: NonNullable<SdkMethodSpec["sdk"]>): TraceMap => {
         method: endpoint.method,
         body: method.bodyArg === undefined ? undefined : argument(call, method.bodyArg),
         failure: "result",
+        check: FAILURE_CHECKS.sdkResult,
         result: call,
       }));
     }

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { endOfLineBreak, lineBreakOf, quoteString, reindentLines } from "./line-breaks.js";
 import { lineIndent } from "./statements.js";
 
 /**
@@ -92,8 +93,7 @@ export function printKey(key: string, style: LiteralStyle): string {
 }
 
 export function printString(value: string, quote: Quote): string {
-  const escaped = value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replaceAll(quote, `\\${quote}`);
-  return quote + escaped + quote;
+  return quoteString(value, quote);
 }
 
 /** Plain data a fix writes into code. */
@@ -101,7 +101,7 @@ export type PrintableValue = string | number | boolean | null | readonly Printab
 
 /**
  * Prints plain data as JavaScript in the given style. Non-empty arrays and objects take one line per entry, indented
- * from column 0; `insertProperty` shifts the lines to where they land.
+ * from column 0 and ended with `\n`; `insertProperty` shifts the lines to where they land, with the file's line end.
  */
 export function printValue(value: PrintableValue, style: LiteralStyle, level = 0): string {
   if (typeof value === "string") return printString(value, style.stringQuote);
@@ -122,7 +122,8 @@ export function printProperty(key: string, valueText: string, style: LiteralStyl
   return `${printKey(key, style)}: ${valueText}`;
 }
 
-const shift = (text: string, indent: string): string => text.replace(/\n/g, `\n${indent}`);
+/** Moves the lines of `text` after its first to `indent`, ending each with the file's line end. */
+const shift = (sourceCode: SourceCode, text: string, indent: string): string => reindentLines(text, lineBreakOf(sourceCode), indent);
 
 /** The end of `token` and of any comments that follow it on the same line. */
 function endWithSameLineComments(sourceCode: SourceCode, token: TSESTree.Node | TSESTree.Token): number {
@@ -149,18 +150,19 @@ export function insertProperties(
   const close = sourceCode.getLastToken(object);
   if (!open || !close || propertyTexts.length === 0) return [];
   const last = object.properties.at(-1);
+  const eol = lineBreakOf(sourceCode);
   if (!last) {
     const comments = sourceCode.getCommentsInside(object);
     const start = comments.at(-1)?.range[1] ?? open.range[1];
     if (close.loc.start.line === open.loc.end.line) {
       const indent = lineIndent(sourceCode, open.loc.start.line);
-      return [fixer.replaceTextRange([start, close.range[0]], ` ${shift(propertyTexts.join(", "), indent)} `)];
+      return [fixer.replaceTextRange([start, close.range[0]], ` ${shift(sourceCode, propertyTexts.join(", "), indent)} `)];
     }
     const style = detectStyle(sourceCode, object);
     const closeIndent = lineIndent(sourceCode, close.loc.start.line);
     const indent = closeIndent + style.indentUnit;
-    const lines = propertyTexts.map((text) => `\n${indent}${shift(text, indent)}`).join(",");
-    return [fixer.replaceTextRange([start, close.range[0]], `${lines}${style.trailingComma ? "," : ""}\n${closeIndent}`)];
+    const lines = propertyTexts.map((text) => `${eol}${indent}${shift(sourceCode, text, indent)}`).join(",");
+    return [fixer.replaceTextRange([start, close.range[0]], `${lines}${style.trailingComma ? "," : ""}${eol}${closeIndent}`)];
   }
   const after = sourceCode.getTokenAfter(last);
   const trailingComma = isComma(after) ? after : undefined;
@@ -168,8 +170,8 @@ export function insertProperties(
   const multiLine = close.loc.start.line > last.loc.end.line;
   const indent = lineIndent(sourceCode, last.loc.start.line);
   const text = multiLine
-    ? propertyTexts.map((property) => `\n${indent}${shift(property, indent)}`).join(",")
-    : ` ${shift(propertyTexts.join(", "), indent)}`;
+    ? propertyTexts.map((property) => `${eol}${indent}${shift(sourceCode, property, indent)}`).join(",")
+    : ` ${shift(sourceCode, propertyTexts.join(", "), indent)}`;
   if (trailingComma) return [fixer.insertTextAfterRange([anchorEnd, anchorEnd], `${text},`)];
   if (anchorEnd === last.range[1]) return [fixer.insertTextAfter(last, `,${text}`)];
   return [fixer.insertTextAfter(last, ","), fixer.insertTextAfterRange([anchorEnd, anchorEnd], text)];
@@ -211,8 +213,7 @@ export function removeProperty(
     const lineStart = property.range[0] - property.loc.start.column;
     const aloneOnLine = sourceCode.text.slice(lineStart, property.range[0]).trim() === "" && (!next || next.loc.start.line > after.loc.end.line);
     if (aloneOnLine) {
-      const lineEnd = sourceCode.text.indexOf("\n", after.range[1]);
-      range = [lineStart, lineEnd < 0 ? sourceCode.text.length : lineEnd + 1];
+      range = [lineStart, endOfLineBreak(sourceCode.text, after.range[1])];
     } else if (next && next.loc.start.line === after.loc.end.line) {
       range = [property.range[0], next.range[0]];
     } else {

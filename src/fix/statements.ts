@@ -1,12 +1,13 @@
 import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, type FunctionNode } from "../ast.js";
+import { lineBreakOf, quoteString } from "./line-breaks.js";
 
 /**
  * Helpers for fixes that insert whole statements: they match the file's indentation, quotes and semicolons, keep
  * comments where they are, and pick names that clash with nothing in scope.
  *
  * Inserted code is given as lines; each leading tab in a line stands for one level of indentation below the place of
- * insertion and is written in the file's own indentation unit.
+ * insertion and is written in the file's own indentation unit. Lines are joined with the file's own line end.
  */
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -57,8 +58,7 @@ export function quoteOf(sourceCode: SourceCode): string {
 
 /** A string literal in the file's quote style. */
 export function stringLiteral(sourceCode: SourceCode, value: string): string {
-  const quote = quoteOf(sourceCode);
-  return quote + value.replace(/\\/g, "\\\\").replace(new RegExp(quote, "g"), `\\${quote}`) + quote;
+  return quoteString(value, quoteOf(sourceCode));
 }
 
 /** Text safe inside a template literal. */
@@ -122,7 +122,7 @@ export function endOfLine(sourceCode: SourceCode, node: TSESTree.Node): number {
 /** Inserts lines after a statement (and the comments that end its line), at its indentation. */
 export function insertStatementsAfter(fixer: Fixer, sourceCode: SourceCode, statement: TSESTree.Node, lines: readonly string[]): Fix {
   const indent = indentOf(sourceCode, statement);
-  const text = layout(sourceCode, lines, indent).map((line) => `\n${line}`).join("");
+  const text = layout(sourceCode, lines, indent).map((line) => lineBreakOf(sourceCode) + line).join("");
   return fixer.insertTextAfterRange([0, endOfLine(sourceCode, statement)], text);
 }
 
@@ -130,7 +130,8 @@ export function insertStatementsAfter(fixer: Fixer, sourceCode: SourceCode, stat
 export function insertStatementsBefore(fixer: Fixer, sourceCode: SourceCode, statement: TSESTree.Node, lines: readonly string[]): Fix {
   const indent = indentOf(sourceCode, statement);
   const [first = "", ...rest] = layout(sourceCode, lines, indent);
-  const text = [first.slice(indent.length), ...rest].join("\n") + `\n${indent}`;
+  const eol = lineBreakOf(sourceCode);
+  const text = [first.slice(indent.length), ...rest].join(eol) + eol + indent;
   return fixer.insertTextBefore(statement, text);
 }
 
@@ -157,7 +158,7 @@ export function insertAtFunctionStart(
   const bodyStart = arrow ? (sourceCode.getTokenAfter(arrow)?.range[0] ?? fn.body.range[0]) : fn.body.range[0];
   const expression = sourceCode.text.slice(bodyStart, fn.range[1]);
   const semi = semicolon(sourceCode);
-  const text = ["{", ...layout(sourceCode, [...lines, `return ${expression}${semi}`], inner), `${base}}`].join("\n");
+  const text = ["{", ...layout(sourceCode, [...lines, `return ${expression}${semi}`], inner), `${base}}`].join(lineBreakOf(sourceCode));
   fixes.push(fixer.replaceTextRange([bodyStart, fn.range[1]], text));
   return fixes;
 }
@@ -167,10 +168,10 @@ export function prependToBlock(fixer: Fixer, sourceCode: SourceCode, block: TSES
   const inner = indent ?? blockIndent(sourceCode, block);
   const open = sourceCode.getFirstToken(block);
   if (block.body.length === 0 && sourceCode.getCommentsInside(block).length === 0) {
-    const text = ["{", ...layout(sourceCode, lines, inner), `${indentOf(sourceCode, block)}}`].join("\n");
+    const text = ["{", ...layout(sourceCode, lines, inner), `${indentOf(sourceCode, block)}}`].join(lineBreakOf(sourceCode));
     return fixer.replaceText(block, text);
   }
-  const text = layout(sourceCode, lines, inner).map((line) => `\n${line}`).join("");
+  const text = layout(sourceCode, lines, inner).map((line) => lineBreakOf(sourceCode) + line).join("");
   return fixer.insertTextAfterRange(open ? open.range : [block.range[0], block.range[0] + 1], text);
 }
 
@@ -181,7 +182,7 @@ export function appendToBlock(fixer: Fixer, sourceCode: SourceCode, block: TSEST
   const lastComment = sourceCode.getCommentsInside(block).at(-1);
   let end = last ? endOfLine(sourceCode, last) : block.range[0] + 1;
   if (lastComment && lastComment.range[1] > end) end = lastComment.range[1];
-  const text = layout(sourceCode, lines, inner).map((line) => `\n${line}`).join("");
+  const text = layout(sourceCode, lines, inner).map((line) => lineBreakOf(sourceCode) + line).join("");
   return fixer.insertTextAfterRange([0, end], text);
 }
 
@@ -192,8 +193,20 @@ function blockIndent(sourceCode: SourceCode, block: TSESTree.BlockStatement): st
   return indentOf(sourceCode, block) + indentUnit(sourceCode);
 }
 
-/** Adds a first parameter to a function that takes none. */
+/** TypeScript's `this` parameter (`function (this: Window, event)`): a type annotation, not an argument. */
+export function isThisParameter(param: TSESTree.Parameter): boolean {
+  return param.type === AST_NODE_TYPES.Identifier && param.name === "this";
+}
+
+/** The parameters a function is called with: its parameters without a TypeScript `this` parameter. */
+export function argumentParameters(fn: FunctionNode): TSESTree.Parameter[] {
+  return fn.params.filter((param) => !isThisParameter(param));
+}
+
+/** Adds a first parameter to a function that takes none (after its TypeScript `this` parameter, if it has one). */
 export function addFirstParameter(fixer: Fixer, sourceCode: SourceCode, fn: FunctionNode, name: string): Fix | undefined {
+  const thisParameter = fn.params[0];
+  if (thisParameter && isThisParameter(thisParameter)) return fixer.insertTextAfter(thisParameter, `, ${name}`);
   const open = sourceCode.getFirstToken(fn, { filter: (token) => token.value === "(" });
   return open ? fixer.insertTextAfter(open, name) : undefined;
 }

@@ -1,9 +1,17 @@
 /**
- * What the plugin knows about the Vipps MobilePay APIs, as data. Rules and detection read this module; adding an
- * endpoint, an SDK method or a checked field is an edit here and nowhere else.
+ * What the plugin knows about the Vipps MobilePay APIs, as data. Rules and detection read this module.
+ *
+ * Methods, paths and body kinds come from the official OpenAPI specs, generated into src/spec/ by scripts/spec.js
+ * (`npm run spec`). This module keeps only what the specs do not hold: how messages name endpoints, SDK methods,
+ * body shapes, phone formats per field, deprecations with dates, hosts, API labels and path prefixes, corrections
+ * where a newer source overrides a spec, and the few endpoints no spec in ../shared/specs describes.
  *
  * Sources: ../shared/vipps-api-facts.md and the OpenAPI specs it cites (each rule's doc page repeats the ones it uses).
  */
+
+import { SPEC_ENDPOINTS, type EndpointId, type SpecEndpoint } from "../spec/endpoints.generated.js";
+
+export type { EndpointId } from "../spec/endpoints.generated.js";
 
 export type ApiName =
   | "accesstoken"
@@ -33,6 +41,9 @@ export const VIPPS_HOSTS: readonly string[] = [
   "apitest.vipps.no",
   "api.vippsbedrift.no",
   "api-test.vippsbedrift.no",
+  // The same APIs under the joint Vipps MobilePay brand's domain.
+  "api.vippsmobilepay.com",
+  "apitest.vippsmobilepay.com",
 ];
 
 export const APIS: readonly ApiSpec[] = [
@@ -68,6 +79,7 @@ export const PHONE_FORMATS: Readonly<Record<PhoneFormatName, PhoneFormatSpec>> =
   "urn-msisdn": { description: '"urn:msisdn:" followed by an MSISDN', example: "urn:msisdn:4791234567" },
 };
 
+
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** How a body field is checked: today phone numbers; later rules add their own kinds. */
@@ -84,9 +96,15 @@ export interface SdkMethodSpec {
   readonly bodyArg?: number;
 }
 
+/** Endpoints the plugin knows that no spec in ../shared/specs describes (their facts are kept below, with sources). */
+export type OffSpecEndpointId = "recurring.createCharges" | "login.cibaAuthenticate" | "userinfo.get";
+
+/** Every endpoint id the plugin knows: the specs' and the off-spec ones. */
+export type KnownEndpointId = EndpointId | OffSpecEndpointId;
+
 export interface EndpointSpec {
   /** Stable id, `api.name`, used in settings and messages. */
-  readonly id: string;
+  readonly id: KnownEndpointId;
   readonly api: ApiName;
   /** How messages name the endpoint. */
   readonly label: string;
@@ -109,116 +127,67 @@ export interface EndpointSpec {
   readonly deprecated?: string;
 }
 
-export const ENDPOINTS: readonly EndpointSpec[] = [
-  {
-    id: "accesstoken.get",
-    api: "accesstoken",
-    label: "get access token",
-    method: "POST",
-    path: "/accesstoken/get",
-    sdk: [{ path: "auth.getToken" }],
-  },
+/** What the specs do not say about an endpoint. */
+interface EndpointKnowledge {
+  readonly label: string;
+  readonly fields?: Readonly<Record<string, FieldSpec>>;
+  readonly shapes?: readonly (readonly string[])[];
+  readonly sdk?: readonly SdkMethodSpec[];
+}
 
-  // eCom API v2 — vippsas/vipps-ecom-api docs/swagger.yaml
-  {
-    id: "ecom.initiate",
-    api: "ecom",
+// In this order ENDPOINTS lists them first, as before the specs were generated: detection tries shapes in this order.
+const KNOWLEDGE: { readonly [id in EndpointId]?: EndpointKnowledge } = {
+  "accesstoken.get": { label: "get access token", sdk: [{ path: "auth.getToken" }] },
+
+  // eCom API v2
+  "ecom.initiate": {
     label: "initiate payment",
-    method: "POST",
-    path: "/ecomm/v2/payments",
     fields: { "customerInfo.mobileNumber": { phone: "nsn8" } },
     shapes: [["merchantInfo.merchantSerialNumber", "transaction"]],
   },
-  { id: "ecom.capture", api: "ecom", label: "capture payment", method: "POST", path: "/ecomm/v2/payments/{orderId}/capture" },
-  { id: "ecom.cancel", api: "ecom", label: "cancel payment", method: "PUT", path: "/ecomm/v2/payments/{orderId}/cancel" },
-  { id: "ecom.refund", api: "ecom", label: "refund payment", method: "POST", path: "/ecomm/v2/payments/{orderId}/refund" },
-  { id: "ecom.details", api: "ecom", label: "get payment details", method: "GET", path: "/ecomm/v2/payments/{orderId}/details" },
-  {
-    id: "ecom.status",
-    api: "ecom",
-    label: "get payment status",
-    method: "GET",
-    path: "/ecomm/v2/payments/{orderId}/status",
-    deprecated: "use /details instead",
-  },
-  {
-    id: "ecom.approveTest",
-    api: "ecom",
-    label: "approve test payment",
-    method: "POST",
-    path: "/ecomm/v2/integration-test/payments/{orderId}/approve",
-    fields: { customerPhoneNumber: { phone: "nsn8" } },
-  },
-  {
-    id: "ecom.shippingDetailsResponse",
-    api: "ecom",
+  "ecom.capture": { label: "capture payment" },
+  "ecom.cancel": { label: "cancel payment" },
+  "ecom.refund": { label: "refund payment" },
+  "ecom.details": { label: "get payment details" },
+  "ecom.status": { label: "get payment status" },
+  "ecom.approveTest": { label: "approve test payment", fields: { customerPhoneNumber: { phone: "nsn8" } } },
+  "ecom.shippingDetailsResponse": {
     label: "shipping details callback response",
-    method: "POST",
-    path: "/v2/payments/{orderId}/shippingDetails",
-    callbackResponse: true,
     shapes: [
       ["shippingDetails", "addressId"],
       ["shippingDetails", "orderId"],
     ],
   },
 
-  // ePayment API v1 — vippsas/vipps-epayment-api docs/epayment.v1.yml
-  {
-    id: "epayment.create",
-    api: "epayment",
+  // ePayment API v1
+  "epayment.create": {
     label: "create payment",
-    method: "POST",
-    path: "/epayment/v1/payments",
     fields: { "customer.phoneNumber": { phone: "msisdn" } },
     shapes: [["amount", "paymentMethod", "userFlow"]],
     sdk: [{ path: "payment.create", bodyArg: 1 }, { sdk: "vippsno", path: "ePayment.createPayment", bodyArg: 0 }],
   },
-  {
-    id: "epayment.info",
-    api: "epayment",
+  "epayment.info": {
     label: "get payment",
-    method: "GET",
-    path: "/epayment/v1/payments/{reference}",
     sdk: [{ path: "payment.info" }, { sdk: "vippsno", path: "ePayment.getPayment" }],
   },
-  {
-    id: "epayment.events",
-    api: "epayment",
+  "epayment.events": {
     label: "get payment event log",
-    method: "GET",
-    path: "/epayment/v1/payments/{reference}/events",
     sdk: [{ path: "payment.history" }, { sdk: "vippsno", path: "ePayment.getPaymentEventLog" }],
   },
-  {
-    id: "epayment.cancel",
-    api: "epayment",
+  "epayment.cancel": {
     label: "cancel payment",
-    method: "POST",
-    path: "/epayment/v1/payments/{reference}/cancel",
     sdk: [{ path: "payment.cancel" }, { sdk: "vippsno", path: "ePayment.cancelPayment" }],
   },
-  {
-    id: "epayment.capture",
-    api: "epayment",
+  "epayment.capture": {
     label: "capture payment",
-    method: "POST",
-    path: "/epayment/v1/payments/{reference}/capture",
     sdk: [{ path: "payment.capture", bodyArg: 2 }, { sdk: "vippsno", path: "ePayment.capturePayment", bodyArg: 1 }],
   },
-  {
-    id: "epayment.refund",
-    api: "epayment",
+  "epayment.refund": {
     label: "refund payment",
-    method: "POST",
-    path: "/epayment/v1/payments/{reference}/refund",
     sdk: [{ path: "payment.refund", bodyArg: 2 }, { sdk: "vippsno", path: "ePayment.refundPayment", bodyArg: 1 }],
   },
-  {
-    id: "epayment.forceApprove",
-    api: "epayment",
+  "epayment.forceApprove": {
     label: "force approve test payment",
-    method: "POST",
-    path: "/epayment/v1/test/payments/{reference}/approve",
     fields: { "customer.phoneNumber": { phone: "msisdn" } },
     sdk: [
       { path: "payment.forceApprove", bodyArg: 2 },
@@ -226,13 +195,9 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     ],
   },
 
-  // Checkout API v3 — vippsas/vipps-checkout-api docs/swagger.yaml
-  {
-    id: "checkout.createSession",
-    api: "checkout",
+  // Checkout API v3
+  "checkout.createSession": {
     label: "create session",
-    method: "POST",
-    path: "/checkout/v3/session",
     fields: { "prefillCustomer.phoneNumber": { phone: "msisdn" } },
     shapes: [
       ["merchantInfo.callbackAuthorizationToken", "transaction.reference"],
@@ -240,22 +205,14 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     ],
     sdk: [{ path: "checkout.create", bodyArg: 2 }, { sdk: "vippsno", path: "checkout.createSession", bodyArg: 0 }],
   },
-  {
-    id: "checkout.getSession",
-    api: "checkout",
+  "checkout.getSession": {
     label: "get session",
-    method: "GET",
-    path: "/checkout/v3/session/{reference}",
     sdk: [{ path: "checkout.info" }, { sdk: "vippsno", path: "checkout.getSessionDetails" }],
   },
 
-  // Recurring API v3 — vippsas/vipps-recurring-api docs/openapi.yaml
-  {
-    id: "recurring.createAgreement",
-    api: "recurring",
+  // Recurring API v3
+  "recurring.createAgreement": {
     label: "create agreement",
-    method: "POST",
-    path: "/recurring/v3/agreements",
     fields: { phoneNumber: { phone: "msisdn" } },
     shapes: [["merchantAgreementUrl", "merchantRedirectUrl", "pricing"]],
     sdk: [
@@ -263,56 +220,80 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
       { path: "agreement.create", bodyArg: 1 },
     ],
   },
-  {
-    id: "recurring.listAgreements",
-    api: "recurring",
+  "recurring.listAgreements": {
     label: "list agreements",
-    method: "GET",
-    path: "/recurring/v3/agreements",
     sdk: [{ path: "recurring.agreement.list" }, { path: "agreement.list" }],
   },
-  {
-    id: "recurring.agreementInfo",
-    api: "recurring",
+  "recurring.agreementInfo": {
     label: "get agreement",
-    method: "GET",
-    path: "/recurring/v3/agreements/{agreementId}",
     sdk: [{ path: "recurring.agreement.info" }, { path: "agreement.info" }],
   },
-  {
-    id: "recurring.updateAgreement",
-    api: "recurring",
+  "recurring.updateAgreement": {
     label: "update agreement",
-    method: "PATCH",
-    path: "/recurring/v3/agreements/{agreementId}",
     sdk: [
       { path: "recurring.agreement.update", bodyArg: 2 },
       { path: "agreement.update", bodyArg: 2 },
     ],
   },
-  {
-    id: "recurring.forceAccept",
-    api: "recurring",
+  "recurring.forceAccept": {
     label: "force accept test agreement",
-    method: "PATCH",
-    path: "/recurring/v3/agreements/{agreementId}/accept",
     fields: { phoneNumber: { phone: "msisdn" } },
     sdk: [
       { path: "recurring.agreement.forceAccept", bodyArg: 2 },
       { path: "agreement.forceAccept", bodyArg: 2 },
     ],
   },
-  {
-    id: "recurring.createCharge",
-    api: "recurring",
+  "recurring.createCharge": {
     label: "create charge",
-    method: "POST",
-    path: "/recurring/v3/agreements/{agreementId}/charges",
     sdk: [
       { path: "recurring.charge.create", bodyArg: 2 },
       { path: "charge.create", bodyArg: 2 },
     ],
   },
+  "recurring.listCharges": {
+    label: "list charges",
+    sdk: [{ path: "recurring.charge.list" }, { path: "charge.list" }],
+  },
+  "recurring.chargeInfo": {
+    label: "get charge",
+    sdk: [{ path: "recurring.charge.info" }, { path: "charge.info" }],
+  },
+  // The SDK's `infoById` calls the spec's charge-by-id path, which needs no agreement id.
+  "recurring.fetchChargeById": { label: "get charge", sdk: [{ path: "recurring.charge.infoById" }] },
+  "recurring.cancelCharge": {
+    label: "cancel charge",
+    sdk: [{ path: "recurring.charge.cancel" }, { path: "charge.cancel" }],
+  },
+  "recurring.captureCharge": {
+    label: "capture charge",
+    sdk: [
+      { path: "recurring.charge.capture", bodyArg: 3 },
+      { path: "charge.capture", bodyArg: 3 },
+    ],
+  },
+  "recurring.refundCharge": {
+    label: "refund charge",
+    sdk: [
+      { path: "recurring.charge.refund", bodyArg: 3 },
+      { path: "charge.refund", bodyArg: 3 },
+    ],
+  },
+
+  // Webhooks API v1
+  "webhooks.register": { label: "register webhook", sdk: [{ path: "webhook.register", bodyArg: 1 }] },
+  "webhooks.list": { label: "list webhooks", sdk: [{ path: "webhook.list" }] },
+  "webhooks.delete": { label: "delete webhook", sdk: [{ path: "webhook.delete" }] },
+
+  // Login API
+  "login.token": { label: "token" },
+};
+
+/**
+ * Endpoints no spec in ../shared/specs holds. Recurring's batch charge endpoint is newer than the Recurring spec
+ * (2023-12) and is what the SDK's `charge.createMultiple` calls; CIBA and Userinfo have specs of their own that the
+ * project does not carry (vippsas/vipps-login-api merchant-initiated-login-integration.md; vipps-api-facts.md).
+ */
+const OFF_SPEC_ENDPOINTS: readonly EndpointSpec[] = [
   {
     id: "recurring.createCharges",
     api: "recurring",
@@ -322,80 +303,6 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     sdk: [{ path: "recurring.charge.createMultiple", bodyArg: 1 }],
   },
   {
-    id: "recurring.listCharges",
-    api: "recurring",
-    label: "list charges",
-    method: "GET",
-    path: "/recurring/v3/agreements/{agreementId}/charges",
-    sdk: [{ path: "recurring.charge.list" }, { path: "charge.list" }],
-  },
-  {
-    id: "recurring.chargeInfo",
-    api: "recurring",
-    label: "get charge",
-    method: "GET",
-    path: "/recurring/v3/agreements/{agreementId}/charges/{chargeId}",
-    sdk: [{ path: "recurring.charge.info" }, { path: "recurring.charge.infoById" }, { path: "charge.info" }],
-  },
-  {
-    id: "recurring.cancelCharge",
-    api: "recurring",
-    label: "cancel charge",
-    method: "DELETE",
-    path: "/recurring/v3/agreements/{agreementId}/charges/{chargeId}",
-    sdk: [{ path: "recurring.charge.cancel" }, { path: "charge.cancel" }],
-  },
-  {
-    id: "recurring.captureCharge",
-    api: "recurring",
-    label: "capture charge",
-    method: "POST",
-    path: "/recurring/v3/agreements/{agreementId}/charges/{chargeId}/capture",
-    sdk: [
-      { path: "recurring.charge.capture", bodyArg: 3 },
-      { path: "charge.capture", bodyArg: 3 },
-    ],
-  },
-  {
-    id: "recurring.refundCharge",
-    api: "recurring",
-    label: "refund charge",
-    method: "POST",
-    path: "/recurring/v3/agreements/{agreementId}/charges/{chargeId}/refund",
-    sdk: [
-      { path: "recurring.charge.refund", bodyArg: 3 },
-      { path: "charge.refund", bodyArg: 3 },
-    ],
-  },
-
-  // Webhooks API v1
-  {
-    id: "webhooks.register",
-    api: "webhooks",
-    label: "register webhook",
-    method: "POST",
-    path: "/webhooks/v1/webhooks",
-    sdk: [{ path: "webhook.register", bodyArg: 1 }],
-  },
-  {
-    id: "webhooks.list",
-    api: "webhooks",
-    label: "list webhooks",
-    method: "GET",
-    path: "/webhooks/v1/webhooks",
-    sdk: [{ path: "webhook.list" }],
-  },
-  {
-    id: "webhooks.delete",
-    api: "webhooks",
-    label: "delete webhook",
-    method: "DELETE",
-    path: "/webhooks/v1/webhooks/{id}",
-    sdk: [{ path: "webhook.delete" }],
-  },
-
-  // Login API, merchant-initiated (CIBA) — vippsas/vipps-login-api
-  {
     id: "login.cibaAuthenticate",
     api: "login",
     label: "backchannel authentication",
@@ -404,15 +311,114 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
     form: true,
     fields: { login_hint: { phone: "urn-msisdn" } },
   },
-  {
-    id: "login.token",
-    api: "login",
-    label: "token",
-    method: "POST",
-    path: "/access-management-1.0/access/oauth2/token",
-    form: true,
-  },
   { id: "userinfo.get", api: "userinfo", label: "get userinfo", method: "GET", path: "/vipps-userinfo-api/userinfo/{sub}" },
+];
+
+export interface Deprecation {
+  /** What to use instead, or what happened, as messages say it. */
+  readonly note: string;
+  /** When it stopped working or was deprecated (ISO date or month), where known. */
+  readonly since?: string;
+  readonly source: string;
+}
+
+/** Deprecations with the dates and sources the specs leave out. */
+const DEPRECATIONS: { readonly [id in KnownEndpointId]?: Deprecation } = {
+  "ecom.status": { note: "use /details instead", source: "eCom spec 2.0.3 (ecom-v2.yaml)" },
+};
+
+/** Every Recurring v2 operation: the spec still lists them, the API no longer serves them. */
+const RECURRING_V2_REMOVAL: Deprecation = {
+  note: "Recurring v2 was removed; use the v3 endpoint",
+  since: "2023-11-01",
+  source: "vipps-api-facts.md (Recurring API v3)",
+};
+
+export function getDeprecation(id: KnownEndpointId): Deprecation | undefined {
+  return DEPRECATIONS[id] ?? (id.startsWith("recurring.v2.") ? RECURRING_V2_REMOVAL : undefined);
+}
+
+/** Where a source newer than a spec says something else about an endpoint or one of its body fields. */
+export interface SpecCorrection {
+  readonly endpoint: KnownEndpointId;
+  /** Dotted body field path; absent when the correction is about the endpoint as a whole. */
+  readonly field?: string;
+  /** Which body the field is in. */
+  readonly body?: "request" | "response";
+  readonly change: "removed" | "transferred";
+  readonly note: string;
+  readonly since: string;
+  readonly source: string;
+}
+
+export const SPEC_CORRECTIONS: readonly SpecCorrection[] = [
+  {
+    endpoint: "recurring.createAgreement",
+    field: "countryCode",
+    body: "request",
+    change: "removed",
+    note: "the Recurring API no longer takes countryCode",
+    since: "2025-07",
+    source: "Recurring API changelog (vipps-api-facts.md, Recurring)",
+  },
+  {
+    endpoint: "recurring.agreementInfo",
+    field: "countryCode",
+    body: "response",
+    change: "removed",
+    note: "the Recurring API no longer returns countryCode",
+    since: "2025-07",
+    source: "Recurring API changelog (vipps-api-facts.md, Recurring)",
+  },
+  ...(["checkout.createSession", "checkout.getSession"] as const).map(
+    (endpoint): SpecCorrection => ({
+      endpoint,
+      change: "transferred",
+      note: "Checkout was sold to Kustom, whose own Checkout API (HTTP Basic, POST /orders) replaces it",
+      since: "2026-06",
+      source: "Technical update June 2026 (vipps-api-facts.md, Checkout API v3)",
+    }),
+  ),
+];
+
+export function specCorrections(id: KnownEndpointId): readonly SpecCorrection[] {
+  return SPEC_CORRECTIONS.filter((correction) => correction.endpoint === id);
+}
+
+/** `recurring.v2.listAgreements` → "list agreements": a readable name for endpoints without a kept label. */
+function labelFromId(id: string): string {
+  const name = id.slice(id.lastIndexOf(".") + 1);
+  return name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`).trim();
+}
+
+function fromSpec(endpoint: SpecEndpoint): EndpointSpec {
+  const knowledge = KNOWLEDGE[endpoint.id];
+  const deprecation = getDeprecation(endpoint.id);
+  return {
+    id: endpoint.id,
+    api: endpoint.api,
+    label: knowledge?.label ?? labelFromId(endpoint.id),
+    method: endpoint.method,
+    path: endpoint.path,
+    ...(endpoint.body === "form" && { form: true }),
+    ...(knowledge?.fields && { fields: knowledge.fields }),
+    ...(knowledge?.shapes && { shapes: knowledge.shapes }),
+    ...(knowledge?.sdk && { sdk: knowledge.sdk }),
+    ...(endpoint.callback && { callbackResponse: true }),
+    ...((deprecation ?? endpoint.deprecated) && { deprecated: deprecation?.note ?? "deprecated in the spec" }),
+  };
+}
+
+const specById = new Map(SPEC_ENDPOINTS.map((endpoint) => [endpoint.id, endpoint]));
+const keptOrder = Object.keys(KNOWLEDGE) as EndpointId[];
+
+export const ENDPOINTS: readonly EndpointSpec[] = [
+  ...keptOrder.flatMap((id) => {
+    const endpoint = specById.get(id);
+    return endpoint ? [fromSpec(endpoint)] : [];
+  }),
+  ...SPEC_ENDPOINTS.filter((endpoint) => !(endpoint.id in KNOWLEDGE)).map(fromSpec),
+  ...OFF_SPEC_ENDPOINTS,
 ];
 
 const apiByName = new Map(APIS.map((api) => [api.name, api]));
@@ -422,6 +428,8 @@ export function getApi(name: ApiName): ApiSpec {
   return apiByName.get(name) ?? { name, label: name, pathPrefixes: [] };
 }
 
+const endpointById = new Map<string, EndpointSpec>(ENDPOINTS.map((endpoint) => [endpoint.id, endpoint]));
+
 export function getEndpoint(id: string): EndpointSpec | undefined {
-  return ENDPOINTS.find((endpoint) => endpoint.id === id);
+  return endpointById.get(id);
 }

@@ -1,4 +1,5 @@
-import { getCountries, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { createRequire } from "node:module";
+import type { CountryCode } from "libphonenumber-js";
 import type { PhoneFormatName } from "./apis.js";
 
 /**
@@ -62,7 +63,7 @@ function toFormat(
   // An empty value means "no number to prefill"; leave it alone.
   if (value.trim() === "") return OK;
   if (!PHONE_LIKE.test(value)) return INVALID;
-  const number = parsePhoneNumberFromString(value, defaultCountry);
+  const number = phoneLibrary().parsePhoneNumberFromString(value, defaultCountry);
   if (!number?.isValid() || !number.country) return INVALID;
   if (!allowed.includes(number.country)) return { kind: "foreign", country: number.country, allowed };
   if (!MOBILE_TYPES.has(number.getType() ?? "")) return INVALID;
@@ -71,5 +72,22 @@ function toFormat(
   return target.test(fixed) ? { kind: "fixable", fixed } : INVALID;
 }
 
-/** Every region code libphonenumber-js knows, for option schemas. */
-export const COUNTRY_CODES: readonly CountryCode[] = getCountries();
+// libphonenumber-js with its full metadata takes longer to load than the rest of the plugin together, and most files
+// never check a phone number: it is loaded on the first check. Rules run synchronously, hence require() of its
+// CommonJS build rather than import().
+const require = createRequire(import.meta.url);
+let loadedPhoneLibrary: typeof import("libphonenumber-js/max") | undefined;
+
+function phoneLibrary(): typeof import("libphonenumber-js/max") {
+  loadedPhoneLibrary ??= require("libphonenumber-js/max") as typeof import("libphonenumber-js/max");
+  return loadedPhoneLibrary;
+}
+
+/**
+ * Every region code libphonenumber-js knows, for option schemas, which are built at start-up. They are the keys of
+ * its metadata (what `getCountries()` returns); the small metadata file has the same regions as the full one and
+ * costs about a millisecond, where the library would cost tens.
+ */
+export const COUNTRY_CODES: readonly CountryCode[] = Object.keys(
+  (require("libphonenumber-js/metadata.min.json") as { countries: Record<string, unknown> }).countries,
+) as CountryCode[];

@@ -59,8 +59,7 @@ const remove =
     return property ? removeProperty(fixer, sourceCode, property) : undefined;
   };
 
-describe("insertProperties", () => {
-  it.each([
+const INSERT_CASES: [string, string, string][] = [
     ["empty object", "const target = {};", "const target = { z: 1 };"],
     ["empty object holding a comment", "const target = { /* none */ };", "const target = { /* none */ z: 1 };"],
     ["one line", "const target = { a: 1, b: 2 };", "const target = { a: 1, b: 2, z: 1 };"],
@@ -73,7 +72,10 @@ describe("insertProperties", () => {
     ["multi-line with a comment on its own line at the end", "const target = {\n  a: 1,\n  // more later\n};", "const target = {\n  a: 1,\n  z: 1,\n  // more later\n};"],
     ["tabs", "const target = {\n\ta: 1,\n};", "const target = {\n\ta: 1,\n\tz: 1,\n};"],
     ["a spread last", "const target = { ...base };", "const target = { ...base, z: 1 };"],
-  ])("%s", (_name, code, expected) => {
+];
+
+describe("insertProperties", () => {
+  it.each(INSERT_CASES)("%s", (_name, code, expected) => {
     expect(applyOnce(code, insert("z: 1"))).toBe(expected);
   });
 
@@ -94,8 +96,7 @@ describe("insertProperties", () => {
   });
 });
 
-describe("removeProperty", () => {
-  it.each([
+const REMOVE_CASES: [string, string, string][] = [
     ["a property on its own line", "const target = {\n  a: 1,\n  gone: 2,\n  b: 3,\n};", "const target = {\n  a: 1,\n  b: 3,\n};"],
     ["the first of one line", "const target = { gone: 2, b: 3 };", "const target = { b: 3 };"],
     ["the last without a trailing comma", "const target = { a: 1, gone: 2 };", "const target = { a: 1 };"],
@@ -104,12 +105,54 @@ describe("removeProperty", () => {
     ["keeps a comment before it", "const target = {\n  a: 1,\n  /* why */ gone: 2,\n};", "const target = {\n  a: 1,\n  /* why */\n};"],
     ["keeps a comment after it", "const target = {\n  gone: 2, // why\n  a: 1,\n};", "const target = {\n  // why\n  a: 1,\n};"],
     ["keeps a comment between it and the previous property", "const target = { a: 1, /* why */ gone: 2 };", "const target = { a: 1 /* why */ };"],
-  ])("%s", (_name, code, expected) => {
+];
+
+describe("removeProperty", () => {
+  it.each(REMOVE_CASES)("%s", (_name, code, expected) => {
     expect(applyOnce(code, remove("gone"))).toBe(expected);
   });
 
   it("declines when removing would lose a comment inside the property", () => {
     expect(applyOnce("const target = { gone: /* keep me */ 2 };", remove("gone"))).toBeUndefined();
+  });
+});
+
+/** ESLint's line terminators other than `\n`: every case above holds with each, and new lines take the file's own. */
+const OTHER_LINE_ENDS = [
+  ["CRLF", "\r\n"],
+  ["CR", "\r"],
+  ["U+2028", "\u2028"],
+  ["U+2029", "\u2029"],
+] as const;
+
+describe.each(OTHER_LINE_ENDS)("with %s line ends", (_name, lineEnd) => {
+  const converted = (text: string): string => text.replaceAll("\n", lineEnd);
+
+  it.each(INSERT_CASES)("insertProperties: %s", (_case, code, expected) => {
+    expect(applyOnce(converted(code), insert("z: 1"))).toBe(converted(expected));
+  });
+
+  it.each(REMOVE_CASES)("removeProperty: %s", (_case, code, expected) => {
+    expect(applyOnce(converted(code), remove("gone"))).toBe(converted(expected));
+  });
+
+  it("removes a property on its own line without touching the next line", () => {
+    // With `\n` taken for the only line end, the removal ran on to the end of the file.
+    const code = converted("const target = {\n  gone: 2,\n  b: 3,\n};\nconst after = 1;\n");
+    expect(applyOnce(code, remove("gone"))).toBe(converted("const target = {\n  b: 3,\n};\nconst after = 1;\n"));
+  });
+
+  it("shifts a printed multi-line value with the file's line end", () => {
+    const value = printValue({ b: [1, "x"] }, { keyQuote: undefined, stringQuote: '"', indentUnit: "  ", trailingComma: false });
+    expect(applyOnce(converted("const target = {\n  a: 1,\n};"), insert(`v: ${value}`))).toBe(
+      converted('const target = {\n  a: 1,\n  v: {\n    b: [\n      1,\n      "x"\n    ]\n  },\n};'),
+    );
+  });
+});
+
+describe("a file that mixes line ends", () => {
+  it("writes new lines with its most frequent line end", () => {
+    expect(applyOnce("const target = {\r\n  a: 1,\r\n};\n// done\r\n", insert("z: 1"))).toBe("const target = {\r\n  a: 1,\r\n  z: 1,\r\n};\n// done\r\n");
   });
 });
 
@@ -141,6 +184,8 @@ describe("style and printing", () => {
     expect(printKey("amount", bare)).toBe("amount");
     expect(printKey("amount", { ...bare, keyQuote: '"' })).toBe('"amount"');
     expect(printString("it's", "'")).toBe("'it\\'s'");
+    // A raw \r, U+2028 or U+2029 in a printed string would end its line (or, before ES2019, not parse).
+    expect(printString("a\\b\nc\rd\u2028e\u2029f", '"')).toBe('"a\\\\b\\nc\\rd\\u2028e\\u2029f"');
     expect(printProperty("a", "1", bare)).toBe("a: 1");
     expect(printValue([], bare)).toBe("[]");
     expect(printValue({ a: null, b: true }, bare)).toBe("{\n  a: null,\n  b: true\n}");

@@ -97,6 +97,7 @@ describe("file style", () => {
   it("writes strings in the file's quotes and escapes template text", () => {
     expect(inspect("a('x');", (sourceCode) => stringLiteral(sourceCode, "it's"))).toBe("'it\\'s'");
     expect(inspect('a("x");', (sourceCode) => stringLiteral(sourceCode, 'say "hi"'))).toBe('"say \\"hi\\""');
+    expect(inspect('a("x");', (sourceCode) => stringLiteral(sourceCode, "one\ntwo\r\u2028"))).toBe('"one\\ntwo\\r\\u2028"');
     expect(templateText("a `b` ${c} \\d")).toBe("a \\`b\\` \\${c} \\\\d");
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
-import { lint, LANGUAGES, RULE_IDS } from "./lint.js";
+import { Linter } from "eslint";
+import { configFor, lint, LANGUAGES, RULE_IDS } from "./lint.js";
+
+const lintWith = (code: string, config: Linter.Config[]) => new Linter().verify(code, config, { filename: "src/file.js" });
 
 /**
  * Wrong rule options and wrong `settings.vipps` end in an error that says what is wrong, the way ESLint reports a
@@ -67,6 +70,10 @@ const INVALID_SETTINGS: Record<string, [unknown, RegExp]> = {
   "an unknown failure mode": [{ wrappers: [{ name: "vippsFetch", url: 0, failure: "sometimes" }] }, /wrappers\[0\]\.failure must be one of/],
   "an unknown method": [{ wrappers: [{ name: "vippsFetch", url: 0, method: "FETCH" }] }, /wrappers\[0\]\.method must be an HTTP method/],
   "an unknown wrapper key": [{ wrappers: [{ name: "vippsFetch", url: 0, path: 1 }] }, /wrappers\[0\]\.path is not a wrapper setting/],
+  // Inside settings.vipps, null is refused by name; `vipps: null` itself means no settings (below).
+  "wrappers null": [{ wrappers: null }, /settings\.vipps\.wrappers must be an array \(leave it out for none\)/],
+  "hosts null": [{ hosts: null }, /settings\.vipps\.hosts must be an array of host names \(leave it out for none\)/],
+  "wrappers and hosts null": [{ wrappers: null, hosts: null }, /settings\.vipps\.wrappers must be an array/],
   "hosts not strings": [{ hosts: ["gateway.example", 42] }, /settings\.vipps\.hosts must be an array of host names/],
   "an empty host": [{ hosts: [""] }, /settings\.vipps\.hosts must be an array of host names/],
 };
@@ -80,6 +87,16 @@ describe("invalid settings.vipps give a clear error", () => {
       }
     });
   }
+
+  it("takes vipps: null in a later config object as no settings, dropping an earlier one's", () => {
+    const code = `vippsFetch("/epayment/v1/payments", { customer: { phoneNumber: "+47 912 34 567" } });`;
+    const wrappers = [{ name: "vippsFetch", url: 0, body: 1 }];
+    const phoneProblems = (messages: ReturnType<typeof lint>) => messages.filter((message) => message.ruleId === "vipps/mobile-number-format");
+    expect(phoneProblems(lint(code, "js", { settings: { vipps: { wrappers } } }))).toHaveLength(1);
+    const [languageConfig, allConfig] = configFor("js");
+    const layered = [languageConfig ?? {}, allConfig ?? {}, { settings: { vipps: { wrappers } } }, { settings: { vipps: null } }];
+    expect(phoneProblems(lintWith(code, layered))).toHaveLength(0);
+  });
 
   it("accepts absent, null and empty settings", () => {
     for (const vipps of [undefined, null, {}, { wrappers: [], hosts: [] }]) {

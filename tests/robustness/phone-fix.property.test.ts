@@ -107,12 +107,23 @@ const REQUESTS: Record<PhoneFormatName, (literal: string) => string> = {
     `fetch("https://api.vipps.no/vipps-login-ciba/api/backchannel/authentication", { method: "POST", body: new URLSearchParams({ login_hint: ${literal} }) });`,
 };
 
+/** Every line end ESLint knows; the file is written with one of them throughout. */
+const lineEnds = fc.constantFrom("\n", "\r\n", "\r", "\u2028", "\u2029");
+const PLACEHOLDER = "\u0000value";
+
+/** The request over several lines, between two commented lines, with `lineEnd` for every line end. */
+function requestFile(format: PhoneFormatName, literal: string, lineEnd: string): string {
+  const request = REQUESTS[format](PLACEHOLDER).replaceAll("{ ", `{${lineEnd}  `);
+  return [`// before`, request, `// after`, ""].join(lineEnd).replace(PLACEHOLDER, () => literal);
+}
+
 describe("the rule's fix, end to end: same number in the target format, or no fix", () => {
   for (const format of Object.keys(TARGET) as PhoneFormatName[]) {
     it(format, () => {
       fc.assert(
-        fc.property(anyInput, fc.constantFrom<"js" | "ts">("js", "ts"), (value, language) => {
-          const code = REQUESTS[format](JSON.stringify(value));
+        fc.property(anyInput, fc.constantFrom<"js" | "ts">("js", "ts"), lineEnds, (value, language, lineEnd) => {
+          const written = JSON.stringify(value);
+          const code = requestFile(format, written, lineEnd);
           const result = fix(code, language);
           expect(parses(result.output, language)).toBe(true);
           if (!result.fixed) {
@@ -124,6 +135,8 @@ describe("the rule's fix, end to end: same number in the target format, or no fi
           const fixed = JSON.parse(literal ?? "null") as string;
           expect(fixed).toMatch(TARGET[format]);
           expectSameNumber(value, fixed, format);
+          // Only the value changed: every other character, line ends included, is as written.
+          expect(result.output).toBe(requestFile(format, literal ?? "", lineEnd));
           expect(fix(result.output, language).fixed).toBe(false);
         }),
         { numRuns: 300 },

@@ -26,6 +26,15 @@ ${merchantInfoExtra}
 // The same cases through ESLint's default parser (without and with declared globals) and through typescript-eslint.
 const shared: RunTests<ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>, ESLintUtils.InferOptionsTypeFromRule<typeof rule>> = {
   valid: [
+    // Priorities that are not finite numbers are not constants the rule can order by (JSON sends them as null); with
+    // -Infinity the repair once wrote -Infinity on click and collect, and "-Infinity + 1" on the other, on every pass.
+    ...["-Infinity", "Infinity", "NaN", "1e300 * 1e300", "-(2 ** 60)"].map((priority) => ({
+      name: `another option's priority is ${priority}`,
+      code: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "N", priority: ${priority}, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "Y", priority: 2, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+    })),
     {
       name: "static list with click and collect as the default and first",
       code: expressInitiate(`      staticShippingDetails: [
@@ -153,6 +162,43 @@ fetch(${URL}, {
     },
   ],
   invalid: [
+    {
+      // A NaN priority once made the repair write \`priority: NaN\` on click and collect, and report it again.
+      name: "case 1: another option's priority is NaN: it is left alone, and only isDefault changes",
+      code: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "Y", priority: NaN, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "N", priority: 1, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+      output: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "N", priority: NaN, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "Y", priority: 1, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+      errors: [{ messageId: "staticNotDefault", line: 10, column: 9 }],
+    },
+    {
+      name: "case 1: click and collect's own priority is not finite: it gets a usable one",
+      code: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "N", priority: 0, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "Y", priority: 0 / 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+      output: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+      errors: [{ messageId: "staticNotDefault", line: 10, column: 9 }],
+    },
+    {
+      name: "case 1: click and collect's own priority is Infinity: it gets a usable one",
+      code: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "Y", priority: Infinity, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+      output: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+      errors: [{ messageId: "staticNotDefault", line: 10, column: 9 }],
+    },
     {
       name: "case 1: click and collect neither default nor first (the others move up)",
       code: expressInitiate(`      staticShippingDetails: [

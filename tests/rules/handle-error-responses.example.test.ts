@@ -99,8 +99,25 @@ describe("options", () => {
     [{ errorHandler: "report vipps error" }],
     [{ errorHandler: "" }],
     [{ errorHandler: "a..b" }],
+    // Calls with these as the first word do not parse, or call something else than a project function.
+    ...["await", "yield", "let", "static", "delete", "super", "while", "for", "return", "this", "enum", "null", "await.report", "super.report"].map(
+      (errorHandler): [Record<string, unknown>] => [{ errorHandler }],
+    ),
     [{ logger: "console" }],
   ])("rejects %j as a schema error", (options) => {
     expect(() => lint("fetch('https://api.vipps.no/epayment/v1/payments');", options)).toThrow(/Key "vipps\/handle-error-responses":\s+Value .* should /);
+  });
+});
+
+describe("errorHandler names", () => {
+  it("accepts dotted names whose later words are reserved words (they are property names)", () => {
+    for (const errorHandler of ["log.delete", "vipps.await", "reportVippsError", "$report", "_.noop"]) {
+      expect(() => lint("fetch('https://api.vipps.no/epayment/v1/payments');", { errorHandler })).not.toThrow();
+    }
+  });
+
+  it("refuses a reserved first word with a message of its own where the schema is not checked", () => {
+    const context = { options: [{ errorHandler: "await" }], sourceCode: {}, settings: {} };
+    expect(() => (rule.create as unknown as (context: unknown) => unknown)(context)).toThrow(/option errorHandler "await" cannot be called as written/);
   });
 });

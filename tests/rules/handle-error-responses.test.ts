@@ -17,6 +17,17 @@ const EPAYMENT = "https://api.vipps.no/epayment/v1/payments";
 
 ruleTester.run("handle-error-responses", rule, {
   valid: [
+    // A TypeScript `this` parameter before the response: the analysis cannot follow the response, so no claim is made.
+    {
+      code: `async function pay() {
+  return fetch("${EPAYMENT}", { method: "POST" }).then(function (this: unknown, response: Response) {
+    if (!response.ok) throw new Error("failed");
+    return response.json();
+  });
+}`,
+      options: [{ autofix: true }],
+      name: "fetch: .then callback with a TypeScript this parameter before the response",
+    },
     // Status checked before the body is read, in every spelling.
     `async function createPayment(payment: unknown) {
   const response = await fetch("${EPAYMENT}", { method: "POST", body: JSON.stringify(payment) });
@@ -269,8 +280,118 @@ async function refund(reference) {
       options: [{ autofix: true, errorHandler: "logging.reportVippsError" }],
       name: "both options, on code without Vipps calls",
     },
+    {
+      code: `async function pay() {
+  return fetch("${EPAYMENT}", { method: "POST" }).then(function (this: any, response) { return response.ok; });
+}`,
+      name: "fetch: .then callback with a this parameter and a checked response",
+    },
   ],
   invalid: [
+    // A TypeScript `this` parameter is not the response: the check was inserted again on every pass. The response
+    // parameter goes after it, and the second pass finds the check.
+    {
+      code: `async function pay() {
+  return fetch("${EPAYMENT}", { method: "POST" }).then(function (this: any) { return 1; });
+}`,
+      output: `async function pay() {
+  return fetch("${EPAYMENT}", { method: "POST" }).then(async function (this: any, response) {
+    if (!response.ok) {
+      throw new Error(\`ePayment API create payment failed: \${response.status} \${await response.text()}\`);
+    } return 1; });
+}`,
+      options: [{ autofix: true }],
+      errors: [{ messageId: "uncheckedStatus", line: 2, column: 10, endLine: 2, endColumn: 80 }],
+      name: "fetch: .then callback with only a TypeScript this parameter: the response parameter goes after it",
+    },
+    {
+      code: `import axios from "axios";
+export function refund() {
+  return axios.get(\`https://api.vipps.no/epayment/v1/payments/x\`).catch(function (this: unknown) {
+    return null;
+  });
+}`,
+      output: `import axios from "axios";
+export function refund() {
+  return axios.get(\`https://api.vipps.no/epayment/v1/payments/x\`).catch(function (this: unknown, error) {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  });
+}`,
+      options: [{ autofix: true }],
+      errors: [{ messageId: "swallowedError", line: 3, column: 73, endLine: 5, endColumn: 4 }],
+      name: "axios: .catch handler with only a TypeScript this parameter: the error parameter goes after it",
+    },
+    // errorHandler names that are the binding the repair reads: `catch (error) { await error(error); }` calls the error.
+    {
+      code: `import axios from "axios";
+
+export async function refund(reference: string) {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch {}
+}`,
+      output: `import axios from "axios";
+
+export async function refund(reference: string) {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch (error2) {
+    await error(error2);
+  }
+}`,
+      options: [{ autofix: true, errorHandler: "error" }],
+      errors: [{ messageId: "swallowedError", line: 6, column: 5, endLine: 6, endColumn: 10 }],
+      name: "errorHandler named like the catch clause's new binding: the binding takes another name",
+    },
+    {
+      code: `import axios from "axios";
+
+export async function refund(reference: string) {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch (report) {}
+}`,
+      output: null,
+      options: [{ autofix: true, errorHandler: "report.vipps" }],
+      errors: [{ messageId: "swallowedError", line: 6, column: 5, endLine: 6, endColumn: 19 }],
+      name: "errorHandler named like the catch clause's own binding: reported, no repair",
+    },
+    {
+      code: `async function pay() {
+  await fetch("${EPAYMENT}", { method: "POST" });
+}`,
+      output: `async function pay() {
+  const response2 = await fetch("${EPAYMENT}", { method: "POST" });
+  if (!response2.ok) {
+    await response(response2);
+  }
+}`,
+      options: [{ autofix: true, errorHandler: "response" }],
+      errors: [{ messageId: "uncheckedStatus", line: 2, column: 9, endLine: 2, endColumn: 79 }],
+      name: "errorHandler named like the response the repair binds: the binding takes another name",
+    },
+    {
+      code: `async function pay() {
+  const response = await fetch("${EPAYMENT}", { method: "POST" });
+  return response.json();
+}`,
+      output: null,
+      options: [{ autofix: true, errorHandler: "response" }],
+      errors: [{ messageId: "uncheckedStatus", line: 2, column: 26, endLine: 2, endColumn: 96 }],
+      name: "errorHandler named like the user's response variable: reported, no repair",
+    },
+    {
+      code: `function pay() {
+  fetch("${EPAYMENT}", { method: "POST" }).then((response) => response.ok);
+}`,
+      output: `function pay() {
+  fetch("${EPAYMENT}", { method: "POST" }).then((response) => response.ok).catch((error2) => error(error2));
+}`,
+      options: [{ autofix: true, errorHandler: "error" }],
+      errors: [{ messageId: "lostRejection", line: 2, column: 3, endLine: 2, endColumn: 73 }],
+      name: "errorHandler named error: the .catch callback's parameter takes another name",
+    },
     {
       code: `async function createPayment(payment) {
   const response = await fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", body: JSON.stringify(payment) }); // create

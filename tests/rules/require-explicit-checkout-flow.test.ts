@@ -9,6 +9,13 @@ const URL = `"https://api.vipps.no/ecomm/v2/payments"`;
 const shared: RunTests<ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>, ESLintUtils.InferOptionsTypeFromRule<typeof rule>> = {
   valid: [
     {
+      // Removing the flag from "merchantInfo" took it out of transaction too, and the next pass put it back.
+      name: "one constant as both merchantInfo and transaction, with the flag",
+      code: `
+const details = { merchantSerialNumber: "123456", paymentType: "eComm Express Payment", amount: 1000, useExplicitCheckoutFlow: true };
+fetch(${URL}, { method: "POST", body: JSON.stringify({ merchantInfo: details, transaction: details }) });`,
+    },
+    {
       name: "express checkout with the flag in transaction",
       code: `
 fetch(${URL}, {
@@ -609,6 +616,35 @@ export function expressBody(order) {
 }`,
       errors: [{ messageId: "missing", line: 5, column: 5 }],
     },
+    // ESLint's other line ends: the flag's line is found with them (the removal once ran on to the end of the file
+    // and ESLint threw "Fix objects must not be overlapped in a report"), and new lines are written with them.
+    ...(
+      [
+        ["CR", "\r"],
+        ["CRLF", "\r\n"],
+        ["U+2028", "\u2028"],
+        ["U+2029", "\u2029"],
+      ] as const
+    ).flatMap(([name, lineEnd]) => [
+      {
+        name: `misplaced flag after another property, ${name} line ends`,
+        code: `fetch(${URL}, { method: "POST", body: JSON.stringify({\n  merchantInfo: {\n    paymentType: "eComm Express Payment",\n    useExplicitCheckoutFlow: true,\n  },\n  transaction: { amount: 100 },\n}) });\n`.replaceAll("\n", lineEnd),
+        output: `fetch(${URL}, { method: "POST", body: JSON.stringify({\n  merchantInfo: {\n    paymentType: "eComm Express Payment",\n  },\n  transaction: { amount: 100, useExplicitCheckoutFlow: true },\n}) });\n`.replaceAll("\n", lineEnd),
+        errors: [{ messageId: "misplaced" as const, line: 4, column: 5 }],
+      },
+      {
+        name: `misplaced flag before another property, ${name} line ends`,
+        code: `fetch(${URL}, { method: "POST", body: JSON.stringify({\n  merchantInfo: {\n    useExplicitCheckoutFlow: true,\n    paymentType: "eComm Express Payment",\n  },\n  transaction: { amount: 100 },\n}) });\n`.replaceAll("\n", lineEnd),
+        output: `fetch(${URL}, { method: "POST", body: JSON.stringify({\n  merchantInfo: {\n    paymentType: "eComm Express Payment",\n  },\n  transaction: { amount: 100, useExplicitCheckoutFlow: true },\n}) });\n`.replaceAll("\n", lineEnd),
+        errors: [{ messageId: "misplaced" as const, line: 3, column: 5 }],
+      },
+      {
+        name: `missing flag in a multi-line transaction, ${name} line ends`,
+        code: `fetch(${URL}, { method: "POST", body: JSON.stringify({\n  merchantInfo: { paymentType: "eComm Express Payment" },\n  transaction: {\n    amount: 100,\n  },\n}) });\n`.replaceAll("\n", lineEnd),
+        output: `fetch(${URL}, { method: "POST", body: JSON.stringify({\n  merchantInfo: { paymentType: "eComm Express Payment" },\n  transaction: {\n    amount: 100,\n    useExplicitCheckoutFlow: true,\n  },\n}) });\n`.replaceAll("\n", lineEnd),
+        errors: [{ messageId: "missing" as const, line: 3, column: 3 }],
+      },
+    ]),
   ],
 };
 

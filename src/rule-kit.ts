@@ -1,0 +1,180 @@
+import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { getVippsRequests, mayHoldVippsRequests, type RequestBody, type VippsRequest } from "./detect/index.js";
+import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
+import type { ApiName, EndpointSpec } from "./vipps/apis.js";
+
+/**
+ * The one helper every rule is written against (eslint-plugin-regexp's `defineRegexpVisitor` is the model). It owns
+ * what each rule would otherwise repeat: the pre-filter (no listeners at all on files without Vipps code), the loop
+ * over the file's requests a rule asks for, each shared body once, the labels messages use, and whether a repair is
+ * a fix or a suggestion. A rule file says what is wrong and what the repair is.
+ */
+
+export const REPOSITORY_URL = "https://github.com/vipps-lint/eslint-plugin-vipps";
+
+/** Extra `meta.docs` every rule of this plugin states. */
+export interface VippsRuleDocs<MessageIds extends string = string> {
+  readonly description: string;
+  /** In `vipps/recommended`. */
+  readonly recommended: boolean;
+  /**
+   * The suggestion messages of repairs that change what a payment flow does: `--fix` applies them only under
+   * `autofix: true`, otherwise they are editor suggestions. A rule that lists any must offer the `autofix` option.
+   */
+  readonly optInRepairs?: readonly MessageIds[];
+  /** The messages of repairs that are only ever suggestions. */
+  readonly suggestionOnly?: readonly MessageIds[];
+}
+
+/** The `autofix` option, with one meaning in every rule that has it. */
+export const AUTOFIX_OPTION = {
+  autofix: {
+    type: "boolean",
+    description:
+      "Apply with --fix the repairs that change what a payment flow does (the rule's page lists them); without it they are editor suggestions.",
+  },
+} as const satisfies Record<string, JSONSchema4>;
+
+type RuleOptions = readonly [Readonly<Record<string, unknown>>?];
+
+export interface VippsRuleMeta<Options extends RuleOptions, MessageIds extends string>
+  extends Omit<TSESLint.RuleMetaData<MessageIds, VippsRuleDocs<MessageIds>, Options>, "docs" | "defaultOptions"> {
+  readonly docs: VippsRuleDocs<MessageIds>;
+  /** The only place a default is written; ESLint merges it into `context.options`. */
+  readonly defaultOptions: Options;
+}
+
+/** Which of the file's requests a rule wants; every condition given must hold. */
+export interface RequestFilter {
+  readonly apis?: readonly ApiName[];
+  readonly endpoints?: readonly EndpointSpec["id"][];
+  readonly transports?: readonly VippsRequest["transport"][];
+}
+
+/** How messages name a request's target. */
+export interface RequestLabels {
+  /** `ePayment API`, or `Vipps API` where the API is unknown. */
+  readonly api: string;
+  /** `ePayment API "create payment"`: the API and, when known, the endpoint. */
+  readonly target: string;
+  /** `ePayment API create payment`, `ePayment API request`: as inserted code names the operation. */
+  readonly operation: string;
+}
+
+/** A body sent by one or more requests of the file, handed to the rule once. */
+export interface SharedBody {
+  readonly body: RequestBody;
+  readonly requests: readonly VippsRequest[];
+}
+
+export interface VippsRuleKit<Options extends RuleOptions, MessageIds extends string> {
+  readonly context: Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** The rule's options, with `meta.defaultOptions` already merged in by ESLint. */
+  readonly options: NonNullable<Options[0]>;
+  /** The file's requests that pass the rule's filter, in source order. */
+  requests(): readonly VippsRequest[];
+  /** The bodies those requests send, each once, however many calls send it. */
+  bodies(): readonly SharedBody[];
+  labels(request: VippsRequest): RequestLabels;
+  report(finding: Finding<MessageIds>): void;
+  /** A repair: a fix, or a suggestion (opt-in or always) as the rule's metadata lists its message. */
+  repair(messageId: MessageIds | undefined, fix: TSESLint.ReportFixFunction, data?: Readonly<Record<string, unknown>>): Repair<MessageIds>;
+}
+
+export interface VippsRuleDefinition<Options extends RuleOptions, MessageIds extends string> {
+  readonly name: string;
+  readonly meta: VippsRuleMeta<Options, MessageIds>;
+  /** The requests the rule checks; all of the file's requests when absent. */
+  readonly requests?: RequestFilter;
+  /**
+   * Checks the options on every file, Vipps code or not, and throws a message that names the option when one is
+   * unusable: for what the schema cannot say, and for validators that skip schema formats.
+   */
+  checkOptions?(options: NonNullable<Options[0]>): void;
+  /**
+   * Called once per file that may hold Vipps requests (never on other files); returns the rule's listeners, which
+   * usually have a `Program` listener that loops over `kit.requests()` or `kit.bodies()`.
+   */
+  create(kit: VippsRuleKit<Options, MessageIds>): TSESLint.RuleListener;
+}
+
+export type VippsRuleModule<Options extends RuleOptions, MessageIds extends string> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  VippsRuleDocs<MessageIds>
+> & { readonly name: string };
+
+export function labelsOf(request: VippsRequest): RequestLabels {
+  const api = request.api?.label ?? "Vipps API";
+  const endpoint = request.endpoint?.label;
+  return {
+    api,
+    target: endpoint ? `${api} "${endpoint}"` : api,
+    operation: endpoint ? `${api} ${endpoint}` : `${api} request`,
+  };
+}
+
+function matches(request: VippsRequest, filter: RequestFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.apis && !(request.api && filter.apis.includes(request.api.name))) return false;
+  if (filter.endpoints && !(request.endpoint && filter.endpoints.includes(request.endpoint.id))) return false;
+  return !filter.transports || filter.transports.includes(request.transport);
+}
+
+export function defineVippsRule<Options extends RuleOptions, MessageIds extends string>(
+  definition: VippsRuleDefinition<Options, MessageIds>,
+): VippsRuleModule<Options, MessageIds> {
+  const { name, meta } = definition;
+  const optIn = new Set<string>(meta.docs.optInRepairs ?? []);
+  const suggestionOnly = new Set<string>(meta.docs.suggestionOnly ?? []);
+  if (optIn.size > 0 && !JSON.stringify(meta.schema).includes('"autofix"')) {
+    throw new Error(`vipps/${name}: a rule with opt-in repairs must offer the autofix option`);
+  }
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
+    // Older tooling reads the top-level copy; it is the same object, not a second default.
+    defaultOptions: meta.defaultOptions,
+    create(context) {
+      const options = (context.options[0] ?? meta.defaultOptions[0] ?? {}) as NonNullable<Options[0]>;
+      definition.checkOptions?.(options);
+      // The pre-filter: a file without Vipps code gets no listeners, so ESLint calls nothing of this rule on it.
+      if (!mayHoldVippsRequests(context)) return {};
+      const autofix = options.autofix === true;
+      let requests: readonly VippsRequest[] | undefined;
+      let bodies: readonly SharedBody[] | undefined;
+      const kit: VippsRuleKit<Options, MessageIds> = {
+        context,
+        sourceCode: context.sourceCode,
+        options,
+        requests: () => (requests ??= getVippsRequests(context).filter((request) => matches(request, definition.requests))),
+        bodies: () => (bodies ??= groupBodies(kit.requests())),
+        labels: labelsOf,
+        report: (finding) => context.report(toReportDescriptor(finding, autofix)),
+        repair: (messageId, fix, data) => ({
+          kind: messageId === undefined ? "fix" : optIn.has(messageId) ? "opt-in" : suggestionOnly.has(messageId) ? "suggestion" : "fix",
+          messageId: messageId ?? ("" as MessageIds),
+          ...(data && { data }),
+          fix,
+        }),
+      };
+      return definition.create(kit);
+    },
+  };
+}
+
+/** Each body once, keyed by the object literal it resolves to (or the expression, when it resolves to none). */
+function groupBodies(requests: readonly VippsRequest[]): SharedBody[] {
+  const byKey = new Map<TSESTree.Node, { body: RequestBody; requests: VippsRequest[] }>();
+  for (const request of requests) {
+    const body = request.body;
+    if (!body) continue;
+    const key = body.object ?? body.formString ?? body.node;
+    const entry = byKey.get(key);
+    if (entry) entry.requests.push(request);
+    else byKey.set(key, { body, requests: [request] });
+  }
+  return [...byKey.values()];
+}
