@@ -1,30 +1,13 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { climbTypeWrappers } from "../src/ast.js";
-import { createRule } from "../src/create-rule.js";
-import { findField, findProperty, getStaticString, getVippsRequests, mayHoldVippsRequests, unwrap } from "../src/detect/index.js";
-import {
-  detectStyle,
-  insertProperties,
-  insertProperty,
-  printProperty,
-  printString,
-  printValue,
-  type LiteralStyle,
-} from "../src/fix/object-literal.js";
-import {
-  DEFAULT_CLICK_AND_COLLECT_PATTERN,
-  getExpressInitiates,
-  mayHideProperties,
-  isClickAndCollect,
-  isClickAndCollectName,
-  readShippingList,
-  readShippingOption,
-  SEED_CLICK_AND_COLLECT_OPTION,
-  staticValue,
-  type ExpressInitiate,
-  type ShippingList,
-  type ShippingOption,
-} from "../src/vipps/express.js";
+import { climbTypeWrappers, unwrap } from "../src/core/ast.js";
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree, ScopeType } from "../src/core/eslint-api.js";
+import { findField, findProperty, mayHideProperties } from "../src/core/objects.js";
+import { getStaticString } from "../src/core/static.js";
+import { quoteString } from "../src/core/style.js";
+import type { SourceCode } from "../src/core/types.js";
+import { findExpressInitiates, isClickAndCollect, readShippingList, readShippingOption, staticValue, type ExpressInitiate, type ShippingList, type ShippingOption } from "../src/detect/express.js";
+import { detectStyle, insertProperties, insertProperty, printProperty, printValue, type LiteralStyle } from "../src/fix/object-literal.js";
+import { AUTOFIX_OPTION, defineVippsRule } from "../src/rule-kit.js";
+import { DEFAULT_CLICK_AND_COLLECT_PATTERN, isClickAndCollectName, SEED_CLICK_AND_COLLECT_OPTION } from "../src/vipps/express.js";
 
 type MessageIds =
   | "staticNotDefault"
@@ -35,19 +18,20 @@ type MessageIds =
   | "addSeedOption";
 type Options = [{ clickAndCollectPattern?: string; autofix?: boolean }];
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 
 const SHIPPING_NAME_KEYS = new Set(["shippingMethod", "shippingMethodId"]);
 
-export default createRule<Options, MessageIds>({
+export default defineVippsRule<Options, MessageIds>({
   name: "click-and-collect-static-shipping",
   meta: {
     type: "suggestion",
     docs: {
       description: "Require click and collect in eCom express checkout to be a static shipping option and the default",
       recommended: true,
+      // Static details switch the shipping details callback off: a change in what the checkout does.
+      optInRepairs: ["addStaticList", "addSeedOption"],
     },
     fixable: "code",
     hasSuggestions: true,
@@ -63,11 +47,7 @@ export default createRule<Options, MessageIds>({
             description:
               "Regular expression source (matched case-insensitively) that recognises a click-and-collect option by its shippingMethodId or shippingMethod; replaces the built-in English and Norwegian wordings, which apply when it is not set.",
           },
-          autofix: {
-            type: "boolean",
-            description:
-              "Add the missing staticShippingDetails with --fix instead of offering it as a suggestion. Static details switch the shipping details callback off.",
-          },
+          ...AUTOFIX_OPTION,
         },
       },
     ],
@@ -87,13 +67,14 @@ export default createRule<Options, MessageIds>({
         'Add `staticShippingDetails` with a default "Click and collect" option to merchantInfo (Vipps then stops calling the shipping details callback and offers only that option).',
     },
   },
-  defaultOptions: [{ autofix: false }],
-  create(context, [options]) {
-    const sourceCode = context.sourceCode;
-    // Compiled first, so that an invalid pattern is reported on every file.
+  requests: { endpoints: ["ecom.initiate", "ecom.shippingDetailsResponse"] },
+  checkOptions({ clickAndCollectPattern }) {
+    // Compiled on every file, so that an invalid pattern is reported whether the file has Vipps code or not.
+    compilePattern(clickAndCollectPattern ?? DEFAULT_CLICK_AND_COLLECT_PATTERN);
+  },
+  create(kit) {
+    const { sourceCode, options } = kit;
     const pattern = compilePattern(options.clickAndCollectPattern ?? DEFAULT_CLICK_AND_COLLECT_PATTERN);
-    // Files without Vipps code get no listeners, so the `Property` listener below costs them nothing.
-    if (!mayHoldVippsRequests(context)) return {};
     const reported = new Set<TSESTree.Node>();
     /** Express initiates that ask the callback for options (case 3), waiting to learn whether the file knows click and collect. */
     const callbackInitiates: { initiate: ExpressInitiate; prefix: TSESTree.Property; merchantInfo: TSESTree.ObjectExpression }[] = [];
@@ -106,18 +87,19 @@ export default createRule<Options, MessageIds>({
       const messageId = plan.needed ? messageIds.notDefault : messageIds.isDefault;
       if (!messageId) return;
       reported.add(target.object);
-      context.report({
-        node: target.object,
+      const fix = plan.needed ? plan.fix : undefined;
+      kit.report({
+        at: { node: target.object },
         messageId,
         data: { method: target.method ?? target.methodId ?? "" },
-        fix: plan.needed ? plan.fix : null,
+        repairs: [fix && kit.repair(undefined, fix)],
       });
     };
 
     return {
       Program() {
         const staticLists = new Set<TSESTree.ArrayExpression>();
-        for (const initiate of getExpressInitiates(context)) {
+        for (const initiate of findExpressInitiates(sourceCode, kit.requests())) {
           const merchantInfo = initiate.merchantInfo;
           if (!merchantInfo) continue;
           const staticDetails = findProperty(sourceCode, merchantInfo, "staticShippingDetails");
@@ -135,7 +117,7 @@ export default createRule<Options, MessageIds>({
             callbackInitiates.push({ initiate, prefix, merchantInfo });
           }
         }
-        for (const request of getVippsRequests(context)) {
+        for (const request of kit.requests()) {
           const answer = request.endpoint?.id === "ecom.shippingDetailsResponse" ? request.body?.object : undefined;
           const details = answer && findProperty(sourceCode, answer, "shippingDetails");
           const list = details && readShippingList(sourceCode, details.value);
@@ -161,14 +143,11 @@ export default createRule<Options, MessageIds>({
           const valueText = listName ?? printValue([SEED_CLICK_AND_COLLECT_OPTION], style);
           const fix = (fixer: Fixer): Fix[] =>
             insertProperty(fixer, sourceCode, merchantInfo, printProperty("staticShippingDetails", valueText, style));
-          const suggestion = listName
-            ? { messageId: "addStaticList" as const, data: { name: listName }, fix }
-            : { messageId: "addSeedOption" as const, fix };
-          context.report({
-            node: prefix.key,
+          kit.report({
+            at: { node: prefix.key },
             messageId: "callbackInsteadOfStatic",
             data: { method: example.method ?? example.methodId ?? "" },
-            ...(options.autofix ? { fix } : { suggest: [suggestion] }),
+            repairs: [listName ? kit.repair("addStaticList", fix, { name: listName }) : kit.repair("addSeedOption", fix)],
           });
         }
       },
@@ -236,7 +215,7 @@ function planDefaultFirst(sourceCode: SourceCode, list: ShippingList, target: Sh
 
   const targetDefault = target.isDefault;
   const targetDefaultValue = staticValue(sourceCode, targetDefault);
-  if (!targetDefault) missing.push(printProperty("isDefault", printString("Y", style.stringQuote), style));
+  if (!targetDefault) missing.push(printProperty("isDefault", quoteString("Y", style.stringQuote), style));
   else if (targetDefaultValue !== undefined && targetDefaultValue !== "Y") edits.push((fixer) => [replaceString(fixer, sourceCode, targetDefault, "Y", style)]);
   for (const { isDefault } of others) {
     if (isDefault && staticValue(sourceCode, isDefault) === "Y") edits.push((fixer) => [replaceString(fixer, sourceCode, isDefault, "N", style)]);
@@ -274,7 +253,7 @@ function replaceString(fixer: Fixer, sourceCode: SourceCode, property: TSESTree.
   const current = unwrap(property.value);
   const written = sourceCode.getText(current);
   const quote = written.startsWith("'") ? "'" : written.startsWith('"') ? '"' : style.stringQuote;
-  return fixer.replaceText(property.value, printString(value, quote));
+  return fixer.replaceText(property.value, quoteString(value, quote));
 }
 
 /**
@@ -308,7 +287,7 @@ function readyAt(variable: TSESLint.Scope.Variable, siteScope: TSESLint.Scope.Sc
   const declaration = variable.defs[0]?.node;
   if (declaration && declaration.range[1] <= site.range[0]) return true;
   for (let scope: TSESLint.Scope.Scope | null = siteScope; scope && scope !== variable.scope; scope = scope.upper) {
-    if (scope.type === TSESLint.Scope.ScopeType.function) return true;
+    if (scope.type === ScopeType.function) return true;
   }
   return false;
 }

@@ -1,16 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import {
-  analyzeResponseFlow,
-  containsOwn,
-  enclosingCatchClauses,
-  enclosingFunction,
-  isErrorUsed,
-  isLostEnd,
-  isRethrow,
-  type ResponseFlow,
-} from "../src/analysis/response-flow.js";
-import { isFunction } from "../src/ast.js";
-import { findProperty, unwrap, type FailureCheck } from "../src/detect/index.js";
+import { AST_NODE_TYPES, type TSESTree } from "../src/core/eslint-api.js";
+import { analyzeResponseFlow, enclosingCatchClauses, isErrorUsed, isLostEnd, isRethrow, type ResponseFlow } from "../src/analysis/response-flow.js";
+import { enclosingFunction, isFunction, unwrap } from "../src/core/ast.js";
+import { findProperty } from "../src/core/objects.js";
+import { containsOwn } from "../src/core/traverse.js";
+import type { FailureCheck } from "../src/detect/failure.js";
 import { failureRepairs, type NamedFix } from "../src/fix/failure-checks.js";
 import { removeProperty } from "../src/fix/object-literal.js";
 import { AUTOFIX_OPTION, defineVippsRule, type RequestLabels } from "../src/rule-kit.js";

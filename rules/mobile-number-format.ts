@@ -1,6 +1,8 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "../src/core/eslint-api.js";
 import type { CountryCode } from "libphonenumber-js";
-import { getFieldValue, getLiteralCandidates, type FieldValue, type VippsRequest } from "../src/detect/index.js";
+import { getLiteralCandidates } from "../src/core/literals.js";
+import { getFieldValue, type FieldValue } from "../src/detect/body.js";
+import type { VippsRequest } from "../src/detect/index.js";
 import { defineVippsRule } from "../src/rule-kit.js";
 import { PHONE_FORMATS, type PhoneFormatName } from "../src/vipps/apis.js";
 import { checkPhone, COUNTRY_CODES, type PhoneOptions } from "../src/vipps/phone.js";

@@ -1,14 +1,14 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import { createRule } from "../src/create-rule.js";
-import { findProperty } from "../src/detect/index.js";
+import type { TSESLint, TSESTree } from "../src/core/eslint-api.js";
+import { findProperty, mayHideProperties } from "../src/core/objects.js";
+import { findExpressInitiates, staticValue, type ExpressInitiate } from "../src/detect/express.js";
 import { detectStyle, insertProperty, printProperty, removeProperty } from "../src/fix/object-literal.js";
-import { getExpressInitiates, mayHideProperties, staticValue, type ExpressInitiate } from "../src/vipps/express.js";
+import { defineVippsRule } from "../src/rule-kit.js";
 
 type MessageIds = "missing" | "disabled" | "misplaced";
 
 const FLAG = "useExplicitCheckoutFlow";
 
-export default createRule<[], MessageIds>({
+export default defineVippsRule<[], MessageIds>({
   name: "require-explicit-checkout-flow",
   meta: {
     type: "suggestion",
@@ -27,18 +27,18 @@ export default createRule<[], MessageIds>({
         "`useExplicitCheckoutFlow` in {{where}} is ignored by Vipps: move it into `transaction`, as `useExplicitCheckoutFlow: true`.",
     },
   },
-  defaultOptions: [],
-  create(context) {
-    const sourceCode = context.sourceCode;
+  requests: { endpoints: ["ecom.initiate"] },
+  create(kit) {
+    const sourceCode = kit.sourceCode;
 
     const check = (initiate: ExpressInitiate): void => {
       const { body, merchantInfo, transactionProperty, transaction } = initiate;
       const inTransaction = transaction && findProperty(sourceCode, transaction, FLAG);
       if (inTransaction && staticValue(sourceCode, inTransaction) === false) {
-        context.report({
-          node: inTransaction.value,
+        kit.report({
+          at: { node: inTransaction.value },
           messageId: "disabled",
-          fix: (fixer) => fixer.replaceText(inTransaction.value, "true"),
+          repairs: [kit.repair(undefined, (fixer) => fixer.replaceText(inTransaction.value, "true"))],
         });
       }
 
@@ -62,25 +62,27 @@ export default createRule<[], MessageIds>({
         const insertInto = moved ? undefined : transaction;
         const canFix = moved || transaction !== undefined;
         moved ||= transaction !== undefined;
-        context.report({
-          node: property.key,
+        kit.report({
+          at: { node: property.key },
           messageId: "misplaced",
           data: { where },
-          fix: canFix
-            ? (fixer) => {
-                const removal = removeProperty(fixer, sourceCode, property);
-                if (!removal) return null;
-                return insertInto ? [...removal, ...insertFlag(fixer, insertInto)] : removal;
-              }
-            : null,
+          repairs: [
+            canFix
+              ? kit.repair(undefined, (fixer) => {
+                  const removal = removeProperty(fixer, sourceCode, property);
+                  if (!removal) return null;
+                  return insertInto ? [...removal, ...insertFlag(fixer, insertInto)] : removal;
+                })
+              : undefined,
+          ],
         });
       }
 
       if (inTransaction || misplaced.length > 0 || !transaction || !transactionProperty || mayHideProperties(sourceCode, transaction)) return;
-      context.report({
-        node: transactionProperty.key,
+      kit.report({
+        at: { node: transactionProperty.key },
         messageId: "missing",
-        fix: (fixer) => insertFlag(fixer, transaction),
+        repairs: [kit.repair(undefined, (fixer) => insertFlag(fixer, transaction))],
       });
     };
 
@@ -89,7 +91,7 @@ export default createRule<[], MessageIds>({
 
     return {
       Program() {
-        for (const initiate of getExpressInitiates(context)) check(initiate);
+        for (const initiate of findExpressInitiates(sourceCode, kit.requests())) check(initiate);
       },
     };
   },

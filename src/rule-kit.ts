@@ -1,6 +1,7 @@
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import { getVippsRequests, mayHoldVippsRequests, type RequestBody, type VippsRequest } from "./detect/index.js";
+import type { TSESLint, TSESTree } from "./core/eslint-api.js";
+import type { RequestBody } from "./detect/body.js";
+import { getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
 import type { ApiName, EndpointSpec } from "./vipps/apis.js";
 
@@ -41,8 +42,11 @@ type RuleOptions = readonly [Readonly<Record<string, unknown>>?];
 export interface VippsRuleMeta<Options extends RuleOptions, MessageIds extends string>
   extends Omit<TSESLint.RuleMetaData<MessageIds, VippsRuleDocs<MessageIds>, Options>, "docs" | "defaultOptions"> {
   readonly docs: VippsRuleDocs<MessageIds>;
-  /** The only place a default is written; ESLint merges it into `context.options`. */
-  readonly defaultOptions: Options;
+  /**
+   * The only place a default is written; ESLint merges it into `context.options`. Rules without options leave it out
+   * (tests/meta.test.ts holds every rule with options to stating it).
+   */
+  readonly defaultOptions?: Options;
 }
 
 /** Which of the file's requests a rule wants; every condition given must hold. */
@@ -136,9 +140,9 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
     // Older tooling reads the top-level copy; it is the same object, not a second default.
-    defaultOptions: meta.defaultOptions,
+    defaultOptions: meta.defaultOptions ?? ([] as unknown as Options),
     create(context) {
-      const options = (context.options[0] ?? meta.defaultOptions[0] ?? {}) as NonNullable<Options[0]>;
+      const options = (context.options[0] ?? meta.defaultOptions?.[0] ?? {}) as NonNullable<Options[0]>;
       definition.checkOptions?.(options);
       // The pre-filter: a file without Vipps code gets no listeners, so ESLint calls nothing of this rule on it.
       if (!mayHoldVippsRequests(context)) return {};

@@ -1,5 +1,9 @@
-import { ASTUtils, AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { climbTypeWrappers, isFunction, type FunctionNode } from "../ast.js";
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree, DefinitionType } from "../core/eslint-api.js";
+import { argumentAt, climbTypeWrappers, isFunction, isThisParameter, type FunctionNode } from "../core/ast.js";
+import { MAX_FLOW_DEPTH } from "../core/limits.js";
+import { findVariable, getPropertyKey } from "../core/static.js";
+import { containsOwn } from "../core/traverse.js";
+import type { SourceCode } from "../core/types.js";
 import type { VippsRequest } from "../detect/index.js";
 
 /**
@@ -12,11 +16,6 @@ import type { VippsRequest } from "../detect/index.js";
  * "someone else owns this response".
  */
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
-const { DefinitionType } = TSESLint.Scope;
-
-/** How far aliases and promise chains are followed; a guard against pathological code. */
-const MAX_DEPTH = 16;
 
 /** A read of the resolved response (or SDK result). */
 export interface ResponseRead {
@@ -88,7 +87,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
 
   const followPattern = (pattern: TSESTree.Node, depth: number): void => {
     if (pattern.type === AST_NODE_TYPES.Identifier) {
-      followValueVariable(variableOf(sourceCode, pattern), depth);
+      followValueVariable(findVariable(sourceCode, pattern) ?? undefined, depth);
       return;
     }
     if (pattern.type !== AST_NODE_TYPES.ObjectPattern) {
@@ -100,7 +99,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
         escapes = true;
         continue;
       }
-      const name = ASTUtils.getPropertyName(property, sourceCode.getScope(property));
+      const name = getPropertyKey(sourceCode, property);
       if (name === null) escapes = true;
       else reads.push({ property: name, node: property });
     }
@@ -108,7 +107,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
 
   /** `node` evaluates to the resolved response. `first` marks the place the value is first taken. */
   const followValue = (start: TSESTree.Node, depth: number, first: boolean): void => {
-    if (depth > MAX_DEPTH) {
+    if (depth > MAX_FLOW_DEPTH) {
       escapes = true;
       return;
     }
@@ -161,7 +160,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
         if (parent.object !== node) break;
         if (node.type === AST_NODE_TYPES.AwaitExpression) site({ kind: "member", value: node });
         else site({ kind: "other", value: node });
-        const name = ASTUtils.getPropertyName(parent, sourceCode.getScope(parent));
+        const name = getPropertyKey(sourceCode, parent);
         if (name === null) escapes = true;
         else reads.push({ property: name, node: parent });
         return;
@@ -200,7 +199,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
       return;
     }
     // A TypeScript `this` parameter is no argument: the value is the first parameter after it.
-    const param = callback.params.find((candidate) => !(candidate.type === AST_NODE_TYPES.Identifier && candidate.name === "this"));
+    const param = callback.params.find((candidate) => !isThisParameter(candidate));
     if (!param) {
       sites.push({ kind: "callback", callback, param: undefined, value: callback });
       unusedSites++;
@@ -221,7 +220,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
 
   const seenPromiseVariables = new Set<TSESLint.Scope.Variable>();
   const followPromiseVariable = (target: TSESTree.Identifier, holder: TSESTree.Node, depth: number, carriesResponse: boolean): void => {
-    const variable = variableOf(sourceCode, target);
+    const variable = findVariable(sourceCode, target) ?? undefined;
     if (!variable) {
       promiseEnds.push({ kind: "escaped", node: holder });
       return;
@@ -235,7 +234,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
 
   /** `start` evaluates to a promise of the response (or of what a chain made of it). */
   const followPromise = (start: TSESTree.Node, depth: number, carriesResponse: boolean): void => {
-    if (depth > MAX_DEPTH) {
+    if (depth > MAX_FLOW_DEPTH) {
       promiseEnds.push({ kind: "escaped", node: start });
       return;
     }
@@ -253,7 +252,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
       case AST_NODE_TYPES.MemberExpression: {
         const call = parent.parent;
         if (parent.object !== node || call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) break;
-        const name = ASTUtils.getPropertyName(parent);
+        const name = getPropertyKey(sourceCode, parent);
         if (name === "then") {
           if (carriesResponse) followCallback(argumentAt(call, 0), depth);
           const onRejected = argumentAt(call, 1);
@@ -350,18 +349,6 @@ export function enclosingCatchClauses(sourceCode: SourceCode, node: TSESTree.Nod
   return clauses;
 }
 
-/** Whether `body` (a function body, a catch block) contains a node that `test` accepts, outside nested functions. */
-export function containsOwn(sourceCode: SourceCode, body: TSESTree.Node, test: (node: TSESTree.Node) => boolean): boolean {
-  const stack: TSESTree.Node[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (test(node)) return true;
-    if (node !== body && isFunction(node)) continue;
-    stack.push(...childNodes(sourceCode, node));
-  }
-  return false;
-}
-
 /** `throw`, or handing the failure on as `Promise.reject(...)`. */
 export function isRethrow(node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
@@ -380,44 +367,4 @@ export function isErrorUsed(sourceCode: SourceCode, owner: TSESTree.CatchClause 
     .getDeclaredVariables(owner)
     .filter((variable) => owner.type === AST_NODE_TYPES.CatchClause || variable.defs.some((def) => def.type === DefinitionType.Parameter))
     .some((variable) => variable.references.some((reference) => reference.isRead()));
-}
-
-
-/**
- * The function a node is in, or undefined at the top level of the module and in class static blocks and field
- * initialisers (where `await` is not allowed either).
- */
-export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (isFunction(parent)) return parent;
-    if (parent.type === AST_NODE_TYPES.StaticBlock || parent.type === AST_NODE_TYPES.PropertyDefinition) return undefined;
-  }
-  return undefined;
-}
-
-function variableOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier) ?? undefined;
-}
-
-function argumentAt(call: TSESTree.CallExpression, index: number): TSESTree.Node | undefined {
-  const node = call.arguments[index];
-  return node && node.type !== AST_NODE_TYPES.SpreadElement ? node : undefined;
-}
-
-
-function childNodes(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value as unknown[]) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }

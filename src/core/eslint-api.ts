@@ -10,15 +10,11 @@ import type { ASTUtils as UpstreamASTUtils, TSESLint } from "@typescript-eslint/
 
 // Imported, as enums are both values and types.
 export { AST_NODE_TYPES, AST_TOKEN_TYPES } from "@typescript-eslint/types";
-export type { ESLintUtils, TSESLint, TSESTree } from "@typescript-eslint/utils";
+export type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 
 // CommonJS packages are required rather than imported where nothing but values is needed: no ESM wrapper and no
 // scan of the package's files for its export names, about 5 ms of CPU at start-up (docs/performance.md).
 const require = createRequire(import.meta.url);
-
-type UpstreamESLintUtils = typeof import("@typescript-eslint/utils/eslint-utils");
-const { applyDefault, RuleCreator } = require("@typescript-eslint/utils/eslint-utils") as Pick<UpstreamESLintUtils, "applyDefault" | "RuleCreator">;
-export { applyDefault, RuleCreator };
 
 /** The members of `ASTUtils` that `@typescript-eslint/utils` takes as they are from `@eslint-community/eslint-utils`. */
 const COMMUNITY_AST_UTILS = [

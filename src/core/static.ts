@@ -1,5 +1,7 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { isTypeWrapper } from "../ast.js";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree, DefinitionType } from "./eslint-api.js";
+import { unwrap } from "./ast.js";
+import { MAX_DEPTH, MAX_LOOKUP_STEPS, MAX_STRING_LENGTH } from "./limits.js";
+import type { SourceCode } from "./types.js";
 
 /**
  * Bounded static evaluation: what an expression is known to be without running the code, with work that grows no
@@ -19,27 +21,6 @@ import { isTypeWrapper } from "../ast.js";
  * Whatever hits a bound is unknown, and callers stay silent on unknown values: a bound never turns into a guess.
  */
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
-
-/**
- * How far constants, spreads and nested objects are followed by the structural look-ups. Real code chains a few
- * constants (a base URL built from a host) and spreads a base object or two; 12 is far beyond that.
- */
-export const MAX_DEPTH = 12;
-
-/**
- * The longest string the evaluator builds. What it evaluates are HTTP methods, URLs, header and property names and
- * shipping method names: the longest of them, a URL, stays under a few kilobytes (the API limits `shippingMethod` to
- * 256 characters). 64 Ki characters leaves room for any of them and keeps every built value, and every operation on
- * one, small.
- */
-export const MAX_STRING_LENGTH = 65_536;
-
-/**
- * The most spreads one property look-up follows. An object literal in real code spreads one or two others; 256 is
- * only reached by generated or hostile code, which then gets "unknown" in bounded time.
- */
-export const MAX_LOOKUP_STEPS = 256;
 
 /** A value the evaluator can know: primitives only. Objects and arrays are looked into node by node instead. */
 export type StaticPrimitive = string | number | boolean | bigint | null | undefined;
@@ -50,12 +31,6 @@ export type StaticResult = { readonly value: StaticPrimitive } | undefined;
 /** Stands in a string pattern for a part whose value is not known statically. */
 export const UNKNOWN_PART = "\u0000";
 
-/** Strips what changes the type but not the value: `x as T`, `x satisfies T`, `x!`, `<T>x`. */
-export function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (isTypeWrapper(current)) current = current.expression;
-  return current;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Constants
@@ -93,7 +68,7 @@ export function findConstantVariable(
     const def = variable.defs[0];
     constant =
       variable.defs.length === 1 &&
-      def?.type === TSESLint.Scope.DefinitionType.Variable &&
+      def?.type === DefinitionType.Variable &&
       def.node.id.type === AST_NODE_TYPES.Identifier &&
       !!def.node.init &&
       !variable.references.some((reference) => reference.isWrite() && reference.init !== true);
@@ -105,7 +80,7 @@ export function findConstantVariable(
 /** The initialiser of the constant an identifier names, or undefined. */
 export function resolveConstantInit(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
   const def = findConstantVariable(sourceCode, identifier)?.defs[0];
-  return def?.type === TSESLint.Scope.DefinitionType.Variable ? (def.node.init ?? undefined) : undefined;
+  return def?.type === DefinitionType.Variable ? (def.node.init ?? undefined) : undefined;
 }
 
 /**
@@ -156,7 +131,7 @@ function resolveContainer(sourceCode: SourceCode, node: TSESTree.Node): TSESTree
     if (current.type === AST_NODE_TYPES.Identifier) {
       const variable = findConstantVariable(sourceCode, current);
       const def = variable?.defs[0];
-      if (!variable || writesProperties(variable) || def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init) return undefined;
+      if (!variable || writesProperties(variable) || def?.type !== DefinitionType.Variable || !def.node.init) return undefined;
       current = unwrap(def.node.init);
     } else if (current.type === AST_NODE_TYPES.CallExpression && isGlobalMember(sourceCode, current.callee, "Object", "freeze")) {
       const argument = current.arguments[0];
@@ -326,7 +301,7 @@ const hiding = new WeakMap<SpreadResolver, WeakMap<TSESTree.ObjectExpression, bo
  * (also inside spread object literals), a computed key that is not a constant, a getter or setter. Passing
  * MAX_LOOKUP_STEPS spreads also counts as hiding. Answered once per object and file.
  */
-export function mayHideProperties(sourceCode: SourceCode, object: TSESTree.ObjectExpression, resolveSpread: SpreadResolver): boolean {
+export function mayHidePropertiesWith(sourceCode: SourceCode, object: TSESTree.ObjectExpression, resolveSpread: SpreadResolver): boolean {
   let byObject = hiding.get(resolveSpread);
   if (!byObject) {
     byObject = new WeakMap();
@@ -615,7 +590,7 @@ function* evaluateMember(sourceCode: SourceCode, node: TSESTree.MemberExpression
   }
   const container = resolveContainer(sourceCode, node.object);
   if (container?.type === AST_NODE_TYPES.ObjectExpression) {
-    if (mayHideProperties(sourceCode, container, resolveObjectSpread)) return undefined;
+    if (mayHidePropertiesWith(sourceCode, container, resolveObjectSpread)) return undefined;
     const property = lookupProperty(sourceCode, container, key, resolveObjectSpread);
     return property ? yield property.value : undefined;
   }

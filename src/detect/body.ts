@@ -1,15 +1,9 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { findVariable, getPropertyKey, lookupProperty, MAX_DEPTH } from "../core/static.js";
-import {
-  getLiteralString,
-  getStaticString,
-  isStringLiteralNode,
-  resolveExpression,
-  unwrap,
-  type StringLiteralNode,
-} from "./values.js";
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import { AST_NODE_TYPES, type TSESLint, type TSESTree, DefinitionType } from "../core/eslint-api.js";
+import { unwrap } from "../core/ast.js";
+import { getLiteralString, isStringLiteralNode, type StringLiteralNode } from "../core/literals.js";
+import { findField, isNewUrlSearchParams, resolveObjectLiteral } from "../core/objects.js";
+import { findVariable, getPropertyKey, getStaticString, resolveExpression } from "../core/static.js";
+import type { SourceCode } from "../core/types.js";
 
 /** A request body as the detection found it. */
 export interface RequestBody {
@@ -31,48 +25,6 @@ export interface FieldValue {
   readonly expression?: TSESTree.Node;
   /** For a form string: the decoded value and the source range of its encoded text. */
   readonly formValue?: { readonly value: string; readonly range: readonly [number, number] };
-}
-
-const isCallTo = (sourceCode: SourceCode, node: TSESTree.CallExpression, object: readonly string[], method: string): boolean => {
-  const callee = node.callee;
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    object.includes(callee.object.name) &&
-    getPropertyKey(sourceCode, callee) === method
-  );
-};
-
-const isNewUrlSearchParams = (node: TSESTree.Node): node is TSESTree.NewExpression =>
-  node.type === AST_NODE_TYPES.NewExpression &&
-  node.callee.type === AST_NODE_TYPES.Identifier &&
-  node.callee.name === "URLSearchParams";
-
-/**
- * Follows a value to the object literal it is built from: through constants, `JSON.stringify(x)`,
- * `new URLSearchParams(x)`, `qs.stringify(x)` and type-only wrappers.
- */
-export function resolveObjectLiteral(
-  sourceCode: SourceCode,
-  node: TSESTree.Node,
-  depth = 0,
-): TSESTree.ObjectExpression | undefined {
-  if (depth > MAX_DEPTH) return undefined;
-  const expression = resolveExpression(sourceCode, node);
-  if (expression.type === AST_NODE_TYPES.ObjectExpression) return expression;
-  let inner: TSESTree.Node | undefined;
-  if (expression.type === AST_NODE_TYPES.CallExpression) {
-    if (
-      isCallTo(sourceCode, expression, ["JSON"], "stringify") ||
-      isCallTo(sourceCode, expression, ["qs", "querystring"], "stringify") ||
-      isCallTo(sourceCode, expression, ["Object"], "freeze")
-    ) {
-      inner = expression.arguments[0];
-    }
-  } else if (isNewUrlSearchParams(expression)) {
-    inner = expression.arguments[0];
-  }
-  return inner && inner.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectLiteral(sourceCode, inner, depth + 1) : undefined;
 }
 
 /** Reads a request body from the expression passed as body. */
@@ -133,7 +85,7 @@ function findUrlSearchParamsCalls(sourceCode: SourceCode, node: TSESTree.Node): 
   if (target.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = findVariable(sourceCode, target);
   const def = variable?.defs[0];
-  if (!variable || def?.type !== TSESLint.Scope.DefinitionType.Variable || !def.node.init || !isNewUrlSearchParams(unwrap(def.node.init))) return [];
+  if (!variable || def?.type !== DefinitionType.Variable || !def.node.init || !isNewUrlSearchParams(unwrap(def.node.init))) return [];
   const known = formCallsOf.get(variable);
   if (known) return known;
   const calls: TSESTree.CallExpression[] = [];
@@ -148,32 +100,6 @@ function findUrlSearchParamsCalls(sourceCode: SourceCode, node: TSESTree.Node): 
   }
   formCallsOf.set(variable, calls);
   return calls;
-}
-
-/**
- * The property that gives `key` its value in an object literal: the last one written wins, and spreads of object
- * literals in reach are looked into (spreads out of reach are passed over). A getter for the key gives undefined.
- * Bounded and answered once per object and key (`lookupProperty` in src/core/static.ts).
- */
-export function findProperty(sourceCode: SourceCode, object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
-  return lookupProperty(sourceCode, object, key, resolveObjectLiteral);
-}
-
-/** The property at a dotted path (`customerInfo.mobileNumber`), following nested literals and constants. */
-export function findField(
-  sourceCode: SourceCode,
-  object: TSESTree.ObjectExpression,
-  path: string,
-): TSESTree.Property | undefined {
-  const keys = path.split(".");
-  let current: TSESTree.ObjectExpression | undefined = object;
-  for (let index = 0; current && index < keys.length; index++) {
-    const property = findProperty(sourceCode, current, keys[index] ?? "");
-    if (!property) return undefined;
-    if (index === keys.length - 1) return property;
-    current = resolveObjectLiteral(sourceCode, property.value);
-  }
-  return undefined;
 }
 
 /** Where a body field is written, in whichever form the body takes. */

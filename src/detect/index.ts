@@ -1,10 +1,14 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
+import { MAX_STRING_LENGTH } from "../core/limits.js";
+import { findField, resolveObjectLiteral } from "../core/objects.js";
+import { getPropertyKey, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
+import type { RuleContext, SourceCode } from "../core/types.js";
 import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
 import { APIS, ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
-import { hasScheme, MAX_STRING_LENGTH, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import { escapeRegExp, HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
+import { resolveBody, type RequestBody } from "./body.js";
 import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
-import { findField, resolveBody, resolveObjectLiteral, type RequestBody } from "./body.js";
+import { walk } from "../core/traverse.js";
 import {
   GLOBAL_TRACE_MAP,
   IMPLICIT_GLOBALS,
@@ -17,12 +21,10 @@ import {
   type TraceMap,
   type TransportName,
 } from "./transports.js";
-import { getStringPattern } from "./values.js";
 
 export type { RequestBody, FieldValue } from "./body.js";
 export type { FailureCheck } from "./failure.js";
-export { findField, findProperty, getFieldValue, resolveObjectLiteral } from "./body.js";
-export { getLiteralCandidates, getStaticString, resolveExpression, unwrap, type LiteralCandidate } from "./values.js";
+export { getFieldValue } from "./body.js";
 
 /** One request to a Vipps API found in a file (or one body recognised by its shape). */
 export interface VippsRequest {
@@ -54,8 +56,6 @@ export interface ResponseFacts {
   readonly check: FailureCheck | undefined;
 }
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
-type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 const cache = new WeakMap<TSESTree.Program, readonly VippsRequest[]>();
@@ -70,7 +70,7 @@ interface PropertyTracker {
  * A file that never mentions a Vipps URL, SDK, body key or configured host or wrapper costs one regular expression
  * test over its text.
  */
-export function getVippsRequests(context: Context): readonly VippsRequest[] {
+export function getVippsRequests(context: RuleContext): readonly VippsRequest[] {
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast;
   let requests = cache.get(program);
@@ -91,7 +91,7 @@ interface FileHints {
 const hintResults = new WeakMap<TSESTree.Program, FileHints | null>();
 
 /** The pre-filter's answer for the file being linted, computed once per file; null when it holds no Vipps request. */
-function fileHints(context: Context): FileHints | null {
+function fileHints(context: RuleContext): FileHints | null {
   const program = context.sourceCode.ast;
   let hints = hintResults.get(program);
   if (hints === undefined) {
@@ -105,7 +105,7 @@ function fileHints(context: Context): FileHints | null {
  * Whether the file being linted may hold Vipps requests. A rule that listens to more than `Program` calls it in
  * `create` and returns no listeners when it is false: ESLint then has nothing to call on the file's nodes.
  */
-export function mayHoldVippsRequests(context: Context): boolean {
+export function mayHoldVippsRequests(context: RuleContext): boolean {
   return fileHints(context) !== null;
 }
 
@@ -196,7 +196,7 @@ function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints:
     if (depth > 4) return;
     const instance = info.instance(call, sourceCode);
     for (const next of (tracker as unknown as PropertyTracker).iteratePropertyReferences(call, instance)) visit(next, depth + 1);
-    const owner = thisPropertyOwner(call);
+    const owner = thisPropertyOwner(sourceCode, call);
     if (owner) thisInstances.set(owner, instance);
   };
   const roots = [
@@ -217,7 +217,7 @@ function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints:
   });
   for (const call of calls) {
     if (found.has(call)) continue;
-    const chain = calleeChain(call.callee);
+    const chain = calleeChain(sourceCode, call.callee);
     if (!chain) continue;
     if (chain[0] === "this" && chain.length >= 2 && thisInstances.size > 0) {
       const instance = thisInstances.get(chain[1] ?? "");
@@ -330,12 +330,12 @@ function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSet
 }
 
 /** `a.b.c(...)` gives ["a", "b", "c"]; `this.x(...)` gives ["this", "x"]; anything computed gives undefined. */
-function calleeChain(callee: TSESTree.Node): string[] | undefined {
+function calleeChain(sourceCode: SourceCode, callee: TSESTree.Node): string[] | undefined {
   const names: string[] = [];
   let node = callee;
   while (node.type === AST_NODE_TYPES.MemberExpression) {
     if (node.computed && node.property.type !== AST_NODE_TYPES.Literal) return undefined;
-    const name = ASTUtils.getPropertyName(node);
+    const name = getPropertyKey(sourceCode, node);
     if (name === null) return undefined;
     names.unshift(name);
     node = node.object;
@@ -353,7 +353,7 @@ function matchesWrapper(chain: readonly string[], name: string): boolean {
 }
 
 /** `this.client = axios.create()` or a class field `client = axios.create()`: the property name. */
-function thisPropertyOwner(call: CallNode): string | undefined {
+function thisPropertyOwner(sourceCode: SourceCode, call: CallNode): string | undefined {
   const parent = call.parent;
   if (
     parent.type === AST_NODE_TYPES.AssignmentExpression &&
@@ -361,7 +361,7 @@ function thisPropertyOwner(call: CallNode): string | undefined {
     parent.left.type === AST_NODE_TYPES.MemberExpression &&
     parent.left.object.type === AST_NODE_TYPES.ThisExpression
   ) {
-    return ASTUtils.getPropertyName(parent.left) ?? undefined;
+    return getPropertyKey(sourceCode, parent.left) ?? undefined;
   }
   if (parent.type === AST_NODE_TYPES.PropertyDefinition && parent.value === call && !parent.computed) {
     return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : undefined;
@@ -389,27 +389,4 @@ function withImplicitGlobals(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.
     set.set(name, { name, defs: [], references, identifiers: [], scope: globalScope });
   }
   return Object.create(globalScope, { set: { value: set } }) as TSESLint.Scope.Scope;
-}
-
-/** Visits every node once, in source order, using the parser's visitor keys. */
-function walk(sourceCode: SourceCode, visitor: (node: TSESTree.Node) => void): void {
-  const keys = sourceCode.visitorKeys;
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) continue;
-    visitor(node);
-    const childKeys = keys[node.type] ?? [];
-    for (let k = childKeys.length - 1; k >= 0; k--) {
-      const child = (node as unknown as Record<string, unknown>)[childKeys[k] ?? ""];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item: unknown = child[i];
-          if (item && typeof (item as TSESTree.Node).type === "string") stack.push(item as TSESTree.Node);
-        }
-      } else if (child && typeof (child as TSESTree.Node).type === "string") {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
 }

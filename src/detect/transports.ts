@@ -1,9 +1,11 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
+import { argumentAt, unwrap } from "../core/ast.js";
+import { findProperty, resolveObjectLiteral } from "../core/objects.js";
+import { getPropertyKey, getStaticString, getStaticValue, getStringPattern } from "../core/static.js";
+import type { SourceCode } from "../core/types.js";
 import type { FailureMode } from "../settings.js";
 import { ENDPOINTS, type EndpointSpec, type SdkMethodSpec } from "../vipps/apis.js";
-import { findProperty, resolveObjectLiteral } from "./body.js";
 import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
-import { getStaticString, getStringPattern, unwrap } from "./values.js";
 
 /**
  * Every HTTP client and SDK the detection knows, each described once: which modules and globals provide it, how a
@@ -13,7 +15,6 @@ import { getStaticString, getStringPattern, unwrap } from "./values.js";
 
 export type TransportName = "fetch" | "axios" | "got" | "ky" | "request" | "superagent" | "sdk" | "wrapper";
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** What one transport call says about the request it sends. */
@@ -63,14 +64,11 @@ const { CALL, CONSTRUCT } = ASTUtils.ReferenceTracker;
 
 const callInfo = (read: Reader): TraceInfo => ({ kind: "call", read });
 
-const argument = (call: CallNode, index: number): TSESTree.Node | undefined => {
-  const node = call.arguments[index];
-  return node && node.type !== AST_NODE_TYPES.SpreadElement ? node : undefined;
-};
+
 
 /** The object literal an options argument resolves to. */
 const optionsAt = (sourceCode: SourceCode, call: CallNode, index: number): TSESTree.ObjectExpression | undefined => {
-  const node = argument(call, index);
+  const node = argumentAt(call, index);
   return node ? resolveObjectLiteral(sourceCode, node) : undefined;
 };
 
@@ -84,7 +82,7 @@ const option = (sourceCode: SourceCode, options: TSESTree.ObjectExpression | und
 
 const staticOption = (sourceCode: SourceCode, options: TSESTree.ObjectExpression | undefined, key: string) => {
   const value = option(sourceCode, options, key);
-  return value ? ASTUtils.getStaticValue(unwrap(value), sourceCode.getScope(value))?.value : undefined;
+  return value ? getStaticValue(sourceCode, value)?.value : undefined;
 };
 
 /** A method read from options, or `fallback` when the options are a literal without one. */
@@ -104,13 +102,13 @@ const pattern = (sourceCode: SourceCode, node: TSESTree.Node | undefined): strin
 
 // fetch and its look-alikes: fetch(url, { method, headers, body }); resolves on 4xx/5xx.
 const readFetch: Reader = (call, sourceCode) => {
-  const url = argument(call, 0);
+  const url = argumentAt(call, 0);
   if (!url) return undefined;
   const options = optionsAt(sourceCode, call, 1);
   return {
     transport: "fetch",
     url,
-    method: methodOf(sourceCode, options, argument(call, 1) !== undefined, "GET"),
+    method: methodOf(sourceCode, options, argumentAt(call, 1) !== undefined, "GET"),
     body: option(sourceCode, options, "body"),
     headers: option(sourceCode, options, "headers"),
     failure: "resolves",
@@ -137,7 +135,7 @@ const axiosFailure = (sourceCode: SourceCode, options: TSESTree.ObjectExpression
 const readAxios =
   (method: string | undefined, dataArg: boolean): Reader =>
   (call, sourceCode, defaults) => {
-    const first = argument(call, 0);
+    const first = argumentAt(call, 0);
     if (!first) return undefined;
     // axios(config) or axios(url, config); the verb methods always take the URL first.
     const urlFirst = method !== undefined || !resolveObjectLiteral(sourceCode, first);
@@ -148,8 +146,8 @@ const readAxios =
       transport: "axios",
       url: urlFirst ? first : option(sourceCode, config, "url"),
       ...(prefix !== undefined && { urlPrefix: prefix }),
-      method: method ?? methodOf(sourceCode, config, argument(call, configIndex) !== undefined, "GET"),
-      body: dataArg ? argument(call, 1) : option(sourceCode, config, "data"),
+      method: method ?? methodOf(sourceCode, config, argumentAt(call, configIndex) !== undefined, "GET"),
+      body: dataArg ? argumentAt(call, 1) : option(sourceCode, config, "data"),
       headers: option(sourceCode, config, "headers"),
       failure: axiosFailure(sourceCode, config) ?? defaults.failure ?? "rejects",
       check: FAILURE_CHECKS.axios,
@@ -183,7 +181,7 @@ const throwFailure = (sourceCode: SourceCode, options: TSESTree.ObjectExpression
 const readGotOrKy =
   (transport: "got" | "ky", method: string | undefined): Reader =>
   (call, sourceCode, defaults) => {
-    const first = argument(call, 0);
+    const first = argumentAt(call, 0);
     if (!first) return undefined;
     const firstOptions = resolveObjectLiteral(sourceCode, first);
     const optionsIndex = firstOptions && transport === "got" ? 0 : 1;
@@ -193,7 +191,7 @@ const readGotOrKy =
       transport,
       url: optionsIndex === 0 ? option(sourceCode, options, "url") : first,
       ...(prefix !== undefined && { urlPrefix: prefix }),
-      method: method ?? methodOf(sourceCode, options, argument(call, optionsIndex) !== undefined, "GET"),
+      method: method ?? methodOf(sourceCode, options, argumentAt(call, optionsIndex) !== undefined, "GET"),
       body: option(sourceCode, options, "json", "body", "form"),
       headers: option(sourceCode, options, "headers"),
       failure: throwFailure(sourceCode, options) ?? defaults.failure ?? "rejects",
@@ -231,7 +229,7 @@ const gotOrKyMap = (transport: "got" | "ky", defaults: InstanceDefaults): TraceM
 const readRequest =
   (method: string | undefined, failure: FailureMode): Reader =>
   (call, sourceCode, defaults) => {
-    const first = argument(call, 0);
+    const first = argumentAt(call, 0);
     if (!first) return undefined;
     const firstOptions = resolveObjectLiteral(sourceCode, first);
     const options = firstOptions ?? optionsAt(sourceCode, call, 1);
@@ -277,9 +275,9 @@ const requestMap = (failure: FailureMode, defaults: InstanceDefaults): TraceMap 
 const readSuperagent =
   (method: string | undefined): Reader =>
   (call, sourceCode) => {
-    const url = argument(call, method === undefined ? 1 : 0);
+    const url = argumentAt(call, method === undefined ? 1 : 0);
     if (!url) return undefined;
-    const verb = method ?? getStaticString(sourceCode, argument(call, 0) ?? call)?.toUpperCase();
+    const verb = method ?? getStaticString(sourceCode, argumentAt(call, 0) ?? call)?.toUpperCase();
     let body: TSESTree.Node | undefined;
     let headers: TSESTree.Node | undefined;
     let failure: FailureMode = "rejects";
@@ -289,9 +287,9 @@ const readSuperagent =
       const next: TSESTree.Node | undefined = member?.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== result) break;
       if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
-      const name = ASTUtils.getPropertyName(member);
-      if (name === "send") body = argument(next, 0);
-      else if (name === "set") headers = next.arguments.length === 1 ? argument(next, 0) : headers;
+      const name = getPropertyKey(sourceCode, member);
+      if (name === "send") body = argumentAt(next, 0);
+      else if (name === "set") headers = next.arguments.length === 1 ? argumentAt(next, 0) : headers;
       else if (name === "ok") failure = "resolves";
       else if (name !== "type" && name !== "query" && name !== "accept" && name !== "timeout" && name !== "retry" && name !== "auth") break;
       result = next;
@@ -319,7 +317,7 @@ const sdkMap = (sdk: NonNullable<SdkMethodSpec["sdk"]>): TraceMap => {
         transport: "sdk",
         endpoint,
         method: endpoint.method,
-        body: method.bodyArg === undefined ? undefined : argument(call, method.bodyArg),
+        body: method.bodyArg === undefined ? undefined : argumentAt(call, method.bodyArg),
         failure: "result",
         check: FAILURE_CHECKS.sdkResult,
         result: call,
@@ -394,7 +392,7 @@ export function lookupTrace(map: TraceMap, path: readonly string[]): TraceMap | 
 export function readLocator(sourceCode: SourceCode, call: CallNode, locator: number | string | undefined): TSESTree.Node | undefined {
   if (locator === undefined) return undefined;
   const [index, ...path] = String(locator).split(".");
-  let node = argument(call, Number(index));
+  let node = argumentAt(call, Number(index));
   for (const key of path) {
     const object = node && resolveObjectLiteral(sourceCode, node);
     node = object ? findProperty(sourceCode, object, key)?.value : undefined;

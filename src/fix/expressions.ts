@@ -1,11 +1,11 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import type { FunctionNode } from "../ast.js";
-import { lineBreakOf } from "./line-breaks.js";
-import { indentOf, layout, operandText, rangeWithParens } from "./statements.js";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
+import type { FunctionNode } from "../core/ast.js";
+import { lineBreakOf, indentOf } from "../core/style.js";
+import type { SourceCode } from "../core/types.js";
+import { layout, operandText, rangeWithParens } from "./statements.js";
 
 /** Fix builders that wrap or reshape one expression. */
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** Puts text before and after an expression, parenthesising it where the operator would otherwise split it. */
 export function wrapExpression(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, node: TSESTree.Node, before: string, after: string): TSESLint.RuleFix[] {

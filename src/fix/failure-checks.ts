@@ -1,28 +1,12 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import type { FunctionNode } from "../ast.js";
-import { enclosingFunction, type PromiseEnd, type ValueSite } from "../analysis/response-flow.js";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
+import type { PromiseEnd, ValueSite } from "../analysis/response-flow.js";
+import { type FunctionNode, enclosingFunction, argumentParameters, enclosingStatement, isInStatementList } from "../core/ast.js";
+import { freshName } from "../core/scope.js";
+import { lineBreakOf, lineIndent, semicolon, stringLiteral, templateText } from "../core/style.js";
+import type { SourceCode } from "../core/types.js";
 import type { FailureCheck } from "../detect/failure.js";
 import { isEagerlyEvaluated, replaceExpressionBody, wrapExpression } from "./expressions.js";
-import { lineBreakOf } from "./line-breaks.js";
-import {
-  addFirstParameter,
-  appendToBlock,
-  argumentParameters,
-  enclosingStatement,
-  freshName,
-  insertAtFunctionStart,
-  insertStatementsAfter,
-  insertStatementsBefore,
-  isInStatementList,
-  layout,
-  lineIndent,
-  operandText,
-  prependToBlock,
-  rangeWithParens,
-  semicolon,
-  stringLiteral,
-  templateText,
-} from "./statements.js";
+import { addFirstParameter, appendToBlock, insertAtFunctionStart, insertStatementsAfter, insertStatementsBefore, layout, operandText, prependToBlock, rangeWithParens } from "./statements.js";
 
 /**
  * The code repairs insert where a failure goes unnoticed: a check of the resolved value, an `await` or `.catch()` on
@@ -30,7 +14,6 @@ import {
  * a project's `errorHandler` is called instead of throwing or logging where one is configured.
  */
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 

@@ -1,16 +1,14 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { endOfLineBreak, lineBreakOf, quoteString, reindentLines } from "./line-breaks.js";
-import { lineIndent } from "./statements.js";
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
+import { endOfLineBreak, indentUnit, lineBreakOf, lineIndent, quoteOfToken, quoteString, reindentLines, valueQuote, type Quote } from "../core/style.js";
+import type { SourceCode } from "../core/types.js";
 
 /**
  * Fix helpers for object literals: add a property, take one out, and print new values, each written the way the
  * surrounding code is written (indentation, key and string quotes, trailing commas) and without losing comments.
  */
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
-type Quote = '"' | "'";
 
 /** How new code should look to match the code around an object literal. */
 export interface LiteralStyle {
@@ -35,9 +33,6 @@ function* objectAndAncestors(object: TSESTree.ObjectExpression): Generator<TSEST
   }
 }
 
-function quoteOf(text: string): Quote {
-  return text.startsWith("'") ? "'" : '"';
-}
 
 /**
  * The style of the code an object literal sits in: read from the object itself, else from the object literals around
@@ -46,7 +41,7 @@ function quoteOf(text: string): Quote {
 export function detectStyle(sourceCode: SourceCode, object: TSESTree.ObjectExpression): LiteralStyle {
   let keyQuote: Quote | undefined | null = null;
   let stringQuote: Quote | undefined;
-  let indentUnit: string | undefined;
+  let unit: string | undefined;
   let trailingComma: boolean | undefined;
   for (const current of objectAndAncestors(object)) {
     const keys = current.properties.flatMap((property) =>
@@ -55,46 +50,37 @@ export function detectStyle(sourceCode: SourceCode, object: TSESTree.ObjectExpre
     if (keyQuote === null && keys.length > 0) {
       const quoted = keys.filter((key) => key.type === AST_NODE_TYPES.Literal && typeof key.value === "string" && IDENTIFIER.test(key.value));
       const bare = keys.filter((key) => key.type === AST_NODE_TYPES.Identifier);
-      keyQuote = quoted.length > bare.length && quoted[0] ? quoteOf(sourceCode.getText(quoted[0])) : undefined;
+      keyQuote = quoted.length > bare.length && quoted[0] ? quoteOfToken(sourceCode.getText(quoted[0])) : undefined;
     }
     stringQuote ??= valueQuote(sourceCode, sourceCode.getTokens(current));
     const first = current.properties[0];
     const last = current.properties.at(-1);
     const close = sourceCode.getLastToken(current);
     if (first && last && close && close.loc.start.line > last.loc.end.line) {
-      if (indentUnit === undefined) {
+      if (unit === undefined) {
         const inner = lineIndent(sourceCode, first.loc.start.line);
         const outer = lineIndent(sourceCode, close.loc.start.line);
-        if (inner.length > outer.length && inner.startsWith(outer)) indentUnit = inner.slice(outer.length);
+        if (inner.length > outer.length && inner.startsWith(outer)) unit = inner.slice(outer.length);
       }
       trailingComma ??= isComma(sourceCode.getTokenAfter(last));
     }
   }
-  stringQuote ??= valueQuote(sourceCode, sourceCode.ast.tokens ?? []);
-  indentUnit ??= sourceCode.lines.map((line) => /^(\t|[ ]+)\S/.exec(line)?.[1]).find((indent) => indent !== undefined);
+  stringQuote ??= valueQuote(sourceCode, sourceCode.ast.tokens);
   return {
     keyQuote: keyQuote ?? undefined,
     stringQuote: stringQuote ?? keyQuote ?? '"',
-    indentUnit: indentUnit ?? "  ",
+    indentUnit: unit ?? indentUnit(sourceCode),
     trailingComma: trailingComma ?? false,
   };
 }
 
-/** The quote of the first string among `tokens` that is a value, not a property key. */
-function valueQuote(sourceCode: SourceCode, tokens: readonly TSESTree.Token[]): Quote | undefined {
-  const value = tokens.find((token) => token.type === AST_TOKEN_TYPES.String && sourceCode.getTokenAfter(token)?.value !== ":");
-  return value ? quoteOf(value.value) : undefined;
-}
 
 /** A property key as the style writes it; keys that are not identifiers are always quoted. */
 export function printKey(key: string, style: LiteralStyle): string {
   const quote = style.keyQuote ?? (IDENTIFIER.test(key) ? undefined : style.stringQuote);
-  return quote ? printString(key, quote) : key;
+  return quote ? quoteString(key, quote) : key;
 }
 
-export function printString(value: string, quote: Quote): string {
-  return quoteString(value, quote);
-}
 
 /** Plain data a fix writes into code. */
 export type PrintableValue = string | number | boolean | null | readonly PrintableValue[] | { readonly [key: string]: PrintableValue };
@@ -104,7 +90,7 @@ export type PrintableValue = string | number | boolean | null | readonly Printab
  * from column 0 and ended with `\n`; `insertProperty` shifts the lines to where they land, with the file's line end.
  */
 export function printValue(value: PrintableValue, style: LiteralStyle, level = 0): string {
-  if (typeof value === "string") return printString(value, style.stringQuote);
+  if (typeof value === "string") return quoteString(value, style.stringQuote);
   if (typeof value !== "object" || value === null) return String(value);
   const isArray = Array.isArray(value);
   const entries = isArray

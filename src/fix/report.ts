@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { TSESLint, TSESTree } from "../core/eslint-api.js";
 
 /**
  * Fix or suggestion, decided in one place for every rule (typescript-eslint's `getFixOrSuggest` is the model).

@@ -1,6 +1,7 @@
-import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { isFunction, type FunctionNode } from "../ast.js";
-import { lineBreakOf, quoteString } from "./line-breaks.js";
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
+import { isThisParameter, type FunctionNode } from "../core/ast.js";
+import { endOfLine, indentOf, indentUnit, lineBreakOf, semicolon } from "../core/style.js";
+import type { SourceCode } from "../core/types.js";
 
 /**
  * Helpers for fixes that insert whole statements: they match the file's indentation, quotes and semicolons, keep
@@ -10,95 +11,8 @@ import { lineBreakOf, quoteString } from "./line-breaks.js";
  * insertion and is written in the file's own indentation unit. Lines are joined with the file's own line end.
  */
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
-
-/** The whitespace that starts the line `node` starts on. */
-export function indentOf(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Token): string {
-  return lineIndent(sourceCode, node.loc.start.line);
-}
-
-/** The whitespace that starts a line (1-based), e.g. the line where text is appended after a node. */
-export function lineIndent(sourceCode: SourceCode, line: number): string {
-  return /^[ \t]*/.exec(sourceCode.lines[line - 1] ?? "")?.[0] ?? "";
-}
-
-const unitCache = new WeakMap<TSESTree.Program, string>();
-
-/** The file's indentation unit: a tab, or the smallest indentation in spaces (two when the file has none). */
-export function indentUnit(sourceCode: SourceCode): string {
-  const cached = unitCache.get(sourceCode.ast);
-  if (cached !== undefined) return cached;
-  let unit = "  ";
-  let smallest = Infinity;
-  for (const line of sourceCode.lines) {
-    const indent = /^[ \t]*/.exec(line)?.[0] ?? "";
-    if (indent.length === 0 || indent.length === line.length) continue;
-    if (indent.startsWith("\t")) {
-      unit = "\t";
-      break;
-    }
-    // Continuation lines of block comments (` * text`) are one space in.
-    if (line.slice(indent.length).startsWith("*")) continue;
-    if (indent.length < smallest) {
-      smallest = indent.length;
-      unit = indent;
-    }
-  }
-  unitCache.set(sourceCode.ast, unit);
-  return unit;
-}
-
-/** The file's string quote: the quote of its first string literal, or a double quote. */
-export function quoteOf(sourceCode: SourceCode): string {
-  const first = sourceCode.ast.tokens.find((token) => token.type === AST_TOKEN_TYPES.String);
-  return first?.value.startsWith("'") ? "'" : '"';
-}
-
-/** A string literal in the file's quote style. */
-export function stringLiteral(sourceCode: SourceCode, value: string): string {
-  return quoteString(value, quoteOf(sourceCode));
-}
-
-/** Text safe inside a template literal. */
-export function templateText(value: string): string {
-  return value.replace(/[\\`]/g, "\\$&").replace(/\$\{/g, "\\${");
-}
-
-const semicolonCache = new WeakMap<TSESTree.Program, string>();
-
-/** ";" unless the file is written without semicolons (has no `;` token at all). */
-export function semicolon(sourceCode: SourceCode): string {
-  let cached = semicolonCache.get(sourceCode.ast);
-  if (cached === undefined) {
-    cached = sourceCode.ast.tokens.some((token) => token.type === AST_TOKEN_TYPES.Punctuator && token.value === ";") ? ";" : "";
-    semicolonCache.set(sourceCode.ast, cached);
-  }
-  return cached;
-}
-
-/** Whether statements can be inserted before and after this statement: it sits in a list of statements. */
-export function isInStatementList(statement: TSESTree.Node): boolean {
-  const parent = statement.parent;
-  return (
-    parent !== undefined &&
-    (parent.type === AST_NODE_TYPES.Program ||
-      parent.type === AST_NODE_TYPES.BlockStatement ||
-      parent.type === AST_NODE_TYPES.StaticBlock ||
-      parent.type === AST_NODE_TYPES.TSModuleBlock ||
-      (parent.type === AST_NODE_TYPES.SwitchCase && parent.consequent.includes(statement as TSESTree.Statement)))
-  );
-}
-
-/** The statement, directly in a list of statements, that holds `node`; undefined past a function boundary. */
-export function enclosingStatement(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
-    if (isInStatementList(current)) return current;
-    if (current !== node && isFunction(current)) return undefined;
-  }
-  return undefined;
-}
 
 /** Expands leading tabs (levels) into `indent` plus that many units. */
 export function layout(sourceCode: SourceCode, lines: readonly string[], indent: string): string[] {
@@ -107,16 +21,6 @@ export function layout(sourceCode: SourceCode, lines: readonly string[], indent:
     const levels = /^\t*/.exec(line)?.[0].length ?? 0;
     return indent + unit.repeat(levels) + line.slice(levels);
   });
-}
-
-/** The end of `node` and of any comments that follow it on the same line. */
-export function endOfLine(sourceCode: SourceCode, node: TSESTree.Node): number {
-  let end = node.range[1];
-  for (const comment of sourceCode.getCommentsAfter(node)) {
-    if (comment.loc.start.line !== node.loc.end.line) break;
-    end = comment.range[1];
-  }
-  return end;
 }
 
 /** Inserts lines after a statement (and the comments that end its line), at its indentation. */
@@ -193,16 +97,6 @@ function blockIndent(sourceCode: SourceCode, block: TSESTree.BlockStatement): st
   return indentOf(sourceCode, block) + indentUnit(sourceCode);
 }
 
-/** TypeScript's `this` parameter (`function (this: Window, event)`): a type annotation, not an argument. */
-export function isThisParameter(param: TSESTree.Parameter): boolean {
-  return param.type === AST_NODE_TYPES.Identifier && param.name === "this";
-}
-
-/** The parameters a function is called with: its parameters without a TypeScript `this` parameter. */
-export function argumentParameters(fn: FunctionNode): TSESTree.Parameter[] {
-  return fn.params.filter((param) => !isThisParameter(param));
-}
-
 /** Adds a first parameter to a function that takes none (after its TypeScript `this` parameter, if it has one). */
 export function addFirstParameter(fixer: Fixer, sourceCode: SourceCode, fn: FunctionNode, name: string): Fix | undefined {
   const thisParameter = fn.params[0];
@@ -239,22 +133,4 @@ export function rangeWithParens(sourceCode: SourceCode, node: TSESTree.Node): TS
     depth++;
   }
   return [start, end];
-}
-
-/**
- * A name based on `base` (`response`, `response2`, ...) that no variable in reach of `scope` uses, that nothing
- * in the scope refers to outside it, and that is not in `claimed` (names other fixes of the same run took).
- */
-export function freshName(scope: TSESLint.Scope.Scope, base: string, claimed: ReadonlySet<string> = new Set()): string {
-  const taken = (name: string): boolean => {
-    if (claimed.has(name)) return true;
-    if (scope.through.some((reference) => reference.identifier.name === name)) return true;
-    for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
-      if (current.set.has(name)) return true;
-    }
-    return false;
-  };
-  let name = base;
-  for (let index = 2; taken(name); index++) name = `${base}${index}`;
-  return name;
 }

@@ -2,16 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import { Linter, type Rule } from "eslint";
 import * as espree from "espree";
 import { describe, expect, it } from "vitest";
-import {
-  detectStyle,
-  insertProperties,
-  printKey,
-  printProperty,
-  printString,
-  printValue,
-  removeProperty,
-  type LiteralStyle,
-} from "../../src/fix/object-literal.js";
+import { quoteString } from "../../src/core/style.js";
+import { detectStyle, insertProperties, printKey, printProperty, printValue, removeProperty, type LiteralStyle } from "../../src/fix/object-literal.js";
 
 type Edit = (fixer: TSESLint.RuleFixer, sourceCode: Readonly<TSESLint.SourceCode>, object: TSESTree.ObjectExpression) => TSESLint.RuleFix[] | undefined;
 
@@ -178,14 +170,22 @@ describe("style and printing", () => {
     expect(style("const target = { a: { b: 'x', 'c': 1 } };")).toEqual({ keyQuote: undefined, stringQuote: "'", indentUnit: "  ", trailingComma: false });
   });
 
+  // The file's indentation, where the object and the objects around it show none, is the file's unit: the ` * `
+  // lines of a JSDoc block are one space in and are no indentation (the fallback took the first indented line).
+  it("falls back to the file's indentation unit, past the lines of a JSDoc block", () => {
+    const code = "/**\n * Payments.\n */\nfunction pay() {\n    return 1;\n}\nconst target = { a: 1 };";
+    expect(style(code).indentUnit).toBe("    ");
+    expect(style("/**\n * Payments.\n */\nconst target = { a: 1 };").indentUnit).toBe("  ");
+  });
+
   it("quotes keys that are not identifiers, and escapes strings", () => {
     const bare: LiteralStyle = { keyQuote: undefined, stringQuote: "'", indentUnit: "  ", trailingComma: false };
     expect(printKey("Content-Type", bare)).toBe("'Content-Type'");
     expect(printKey("amount", bare)).toBe("amount");
     expect(printKey("amount", { ...bare, keyQuote: '"' })).toBe('"amount"');
-    expect(printString("it's", "'")).toBe("'it\\'s'");
+    expect(quoteString("it's", "'")).toBe("'it\\'s'");
     // A raw \r, U+2028 or U+2029 in a printed string would end its line (or, before ES2019, not parse).
-    expect(printString("a\\b\nc\rd\u2028e\u2029f", '"')).toBe('"a\\\\b\\nc\\rd\\u2028e\\u2029f"');
+    expect(quoteString("a\\b\nc\rd\u2028e\u2029f", '"')).toBe('"a\\\\b\\nc\\rd\\u2028e\\u2029f"');
     expect(printProperty("a", "1", bare)).toBe("a: 1");
     expect(printValue([], bare)).toBe("[]");
     expect(printValue({ a: null, b: true }, bare)).toBe("{\n  a: null,\n  b: true\n}");

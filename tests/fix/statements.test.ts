@@ -1,26 +1,13 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { enclosingStatement, isInStatementList } from "../../src/core/ast.js";
+import { freshName } from "../../src/core/scope.js";
+import { indentUnit, semicolon, stringLiteral, templateText } from "../../src/core/style.js";
+import type { SourceCode } from "../../src/core/types.js";
+import { addFirstParameter, appendToBlock, insertAtFunctionStart, insertStatementsAfter, insertStatementsBefore, operandText, prependToBlock, rangeWithParens } from "../../src/fix/statements.js";
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import {
-  addFirstParameter,
-  appendToBlock,
-  enclosingStatement,
-  freshName,
-  indentUnit,
-  insertAtFunctionStart,
-  insertStatementsAfter,
-  insertStatementsBefore,
-  isInStatementList,
-  operandText,
-  prependToBlock,
-  rangeWithParens,
-  semicolon,
-  stringLiteral,
-  templateText,
-} from "../../src/fix/statements.js";
 
-type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixes = TSESLint.RuleFix | TSESLint.RuleFix[] | undefined;
 
 /** Runs `edit` on the parsed `code` inside a one-off rule and returns the code with its fix applied. */

@@ -1,15 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import {
-  getPropertyKey,
-  getStaticValue,
-  getStringPattern,
-  MAX_STRING_LENGTH,
-  trimLeadingSlashes,
-  trimTrailingSlashes,
-  UNKNOWN_PART,
-} from "../../src/core/static.js";
+import { MAX_STRING_LENGTH } from "../../src/core/limits.js";
+import { getPropertyKey, getStaticValue, getStringPattern, trimLeadingSlashes, trimTrailingSlashes, UNKNOWN_PART } from "../../src/core/static.js";
 import { DEFAULT_CLICK_AND_COLLECT_PATTERN } from "../../src/vipps/express.js";
 import { HOLE } from "../../src/vipps/urls.js";
 import { fix, lint } from "./lint.js";

@@ -162,6 +162,42 @@ fetch(${URL}, {
     },
   ],
   invalid: [
+    // A file that opens with a JSDoc block: its ` * ` lines are one space in. The inserted option took that space as
+    // the indentation unit where no object around it was multi-line; the file's unit is two spaces.
+    {
+      name: "case 3 under autofix, in a file that opens with a JSDoc block: the file's indentation",
+      code: `/**
+ * Vipps express checkout.
+ */
+const body = { merchantInfo: { merchantSerialNumber: "123456", paymentType: "eComm Express Payment", shippingDetailsPrefix: "https://shop.example" }, transaction: { amount: 100, orderId: "o1" } };
+export async function initiate() {
+  const response = await fetch(${URL}, { method: "POST", body: JSON.stringify(body) });
+  if (!response.ok) throw new Error("failed");
+}
+export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.params.orderId, shippingDetails: [{ isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" }] });`,
+      options: [{ autofix: true }],
+      output: `/**
+ * Vipps express checkout.
+ */
+const body = { merchantInfo: { merchantSerialNumber: "123456", paymentType: "eComm Express Payment", shippingDetailsPrefix: "https://shop.example", staticShippingDetails: [
+  {
+    isDefault: "Y",
+    priority: 0,
+    shippingCost: 0,
+    shippingMethod: "Click and collect",
+    shippingMethodId: "click-and-collect"
+  }
+] }, transaction: { amount: 100, orderId: "o1" } };
+export async function initiate() {
+  const response = await fetch(${URL}, { method: "POST", body: JSON.stringify(body) });
+  if (!response.ok) throw new Error("failed");
+}
+export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.params.orderId, shippingDetails: [{ isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" }] });`,
+      errors: [
+        { messageId: "callbackInsteadOfStatic", data: { method: "Click and collect" }, line: 4, column: 102 },
+        { messageId: "callbackDefault", data: { method: "Click and collect" }, line: 9, column: 113 },
+      ],
+    },
     {
       // A NaN priority once made the repair write \`priority: NaN\` on click and collect, and report it again.
       name: "case 1: another option's priority is NaN: it is left alone, and only isDefault changes",

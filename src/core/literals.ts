@@ -1,19 +1,8 @@
-import { AST_NODE_TYPES, TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { findConstantVariable, MAX_DEPTH, unwrap } from "../core/static.js";
-
-// The bounded evaluator lives in src/core/static.ts; these names stay here for the code that imports them from
-// detection.
-export {
-  findConstantVariable,
-  getStaticString,
-  getStaticValue,
-  getStringPattern,
-  resolveConstantInit,
-  resolveExpression,
-  unwrap,
-} from "../core/static.js";
-
-type SourceCode = Readonly<TSESLint.SourceCode>;
+import { AST_NODE_TYPES, type TSESLint, type TSESTree, DefinitionType } from "./eslint-api.js";
+import { MAX_DEPTH } from "./limits.js";
+import { unwrap } from "./ast.js";
+import { findConstantVariable } from "./static.js";
+import type { SourceCode } from "./types.js";
 
 /** A string literal, or a template literal without substitutions. */
 export type StringLiteralNode = TSESTree.StringLiteral | TSESTree.TemplateLiteral;
@@ -68,7 +57,7 @@ export function getLiteralCandidates(sourceCode: SourceCode, node: TSESTree.Node
       case AST_NODE_TYPES.Identifier: {
         const constant = findConstantVariable(sourceCode, expression);
         const def = constant?.defs[0];
-        if (def?.type === TSESLint.Scope.DefinitionType.Variable && def.node.init) visit(def.node.init, variable ?? constant, depth + 1);
+        if (def?.type === DefinitionType.Variable && def.node.init) visit(def.node.init, variable ?? constant, depth + 1);
         return;
       }
       default:
