@@ -32,5 +32,27 @@ export default defineConfig(
       "eslint-plugin/require-meta-fixable": "off",
     },
   },
+  {
+    // One value import of @typescript-eslint/utils loads its scope manager (~180 modules) at start-up
+    // (docs/performance.md, "Start-up"): values come from src/core/eslint-api.ts, types may come from anywhere.
+    files: ["rules/**/*.ts", "src/**/*.ts"],
+    ignores: ["src/core/eslint-api.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@typescript-eslint/utils",
+              message: "Import values from src/core/eslint-api.ts; it loads them without the scope manager.",
+              allowTypeImports: true,
+            },
+            { name: "libphonenumber-js", message: "Load it through src/vipps/phone.ts, on the first phone check.", allowTypeImports: true },
+            { name: "libphonenumber-js/max", message: "Load it through src/vipps/phone.ts, on the first phone check.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
   { files: ["tests/rules/**/*.ts"], extends: [eslintPlugin.configs.tests] },
 );

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
-import { endOfLineBreak, indentUnit, lineBreakOf, lineIndent, quoteOfToken, quoteString, reindentLines, valueQuote, type Quote } from "../core/style.js";
+import { endOfLine, endOfLineBreak, indentUnit, lineBreakOf, lineIndent, quoteOfToken, quoteString, reindentLines, valueQuote, type Quote } from "../core/style.js";
 import type { SourceCode } from "../core/types.js";
 
 /**
@@ -111,16 +111,6 @@ export function printProperty(key: string, valueText: string, style: LiteralStyl
 /** Moves the lines of `text` after its first to `indent`, ending each with the file's line end. */
 const shift = (sourceCode: SourceCode, text: string, indent: string): string => reindentLines(text, lineBreakOf(sourceCode), indent);
 
-/** The end of `token` and of any comments that follow it on the same line. */
-function endWithSameLineComments(sourceCode: SourceCode, token: TSESTree.Node | TSESTree.Token): number {
-  let end = token.range[1];
-  for (const comment of sourceCode.getCommentsAfter(token)) {
-    if (comment.loc.start.line !== token.loc.end.line) break;
-    end = comment.range[1];
-  }
-  return end;
-}
-
 /**
  * Adds properties (each such as `printProperty(...)`'s result) after the last property of `object`. Multi-line objects
  * get one new line each, at the indentation of their last property; one-line and empty objects stay on one line; an
@@ -152,7 +142,7 @@ export function insertProperties(
   }
   const after = sourceCode.getTokenAfter(last);
   const trailingComma = isComma(after) ? after : undefined;
-  const anchorEnd = endWithSameLineComments(sourceCode, trailingComma ?? last);
+  const anchorEnd = endOfLine(sourceCode, trailingComma ?? last);
   const multiLine = close.loc.start.line > last.loc.end.line;
   const indent = lineIndent(sourceCode, last.loc.start.line);
   const text = multiLine
