@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree, DefinitionType } from "./eslint-api.js";
 import { unwrap } from "./ast.js";
+import { memoised } from "./memo.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS, MAX_STRING_LENGTH } from "./limits.js";
 import type { SourceCode } from "./types.js";
 
@@ -254,16 +255,8 @@ export function lookupProperty(
   key: string,
   resolveSpread: SpreadResolver,
 ): TSESTree.Property | undefined {
-  let byObject = lookups.get(resolveSpread);
-  if (!byObject) {
-    byObject = new WeakMap();
-    lookups.set(resolveSpread, byObject);
-  }
-  let byKey = byObject.get(object);
-  if (!byKey) {
-    byKey = new Map();
-    byObject.set(object, byKey);
-  }
+  const byObject = memoised(lookups, resolveSpread, () => new WeakMap<TSESTree.ObjectExpression, Map<string, TSESTree.Property | null>>());
+  const byKey = memoised(byObject, object, () => new Map<string, TSESTree.Property | null>());
   let found = byKey.get(key);
   if (found === undefined) {
     const seen = new Set<TSESTree.ObjectExpression>();
@@ -302,11 +295,7 @@ const hiding = new WeakMap<SpreadResolver, WeakMap<TSESTree.ObjectExpression, bo
  * MAX_LOOKUP_STEPS spreads also counts as hiding. Answered once per object and file.
  */
 export function mayHidePropertiesWith(sourceCode: SourceCode, object: TSESTree.ObjectExpression, resolveSpread: SpreadResolver): boolean {
-  let byObject = hiding.get(resolveSpread);
-  if (!byObject) {
-    byObject = new WeakMap();
-    hiding.set(resolveSpread, byObject);
-  }
+  const byObject = memoised(hiding, resolveSpread, () => new WeakMap<TSESTree.ObjectExpression, boolean>());
   let hides = byObject.get(object);
   if (hides === undefined) {
     const seen = new Set<TSESTree.ObjectExpression>();

@@ -1,4 +1,5 @@
 import { AST_TOKEN_TYPES, type TSESTree } from "./eslint-api.js";
+import { memoised } from "./memo.js";
 import type { SourceCode } from "./types.js";
 
 /**
@@ -12,14 +13,7 @@ export type Quote = '"' | "'";
 /** Per-file answers, computed once. */
 function perFile<Value>(compute: (sourceCode: SourceCode) => Value): (sourceCode: SourceCode) => Value {
   const cache = new WeakMap<TSESTree.Program, { value: Value }>();
-  return (sourceCode) => {
-    let entry = cache.get(sourceCode.ast);
-    if (!entry) {
-      entry = { value: compute(sourceCode) };
-      cache.set(sourceCode.ast, entry);
-    }
-    return entry.value;
-  };
+  return (sourceCode) => memoised(cache, sourceCode.ast, () => ({ value: compute(sourceCode) })).value;
 }
 
 /** The whitespace that starts a line (1-based), e.g. the line where text is appended after a node. */
@@ -122,15 +116,11 @@ export function endOfLineBreak(text: string, offset: number): number {
   return text.length;
 }
 
-const breakCache = new WeakMap<TSESTree.Program, string>();
-
 /**
  * The line end the file is written with: the most frequent of the five (the first seen on a tie), or `\n` for a file
  * of one line. One pass over the text, once per file.
  */
-export function lineBreakOf(sourceCode: SourceCode): string {
-  const cached = breakCache.get(sourceCode.ast);
-  if (cached !== undefined) return cached;
+export const lineBreakOf = perFile((sourceCode): string => {
   const text = sourceCode.text;
   const counts = new Map<string, number>();
   for (let index = 0; index < text.length; index++) {
@@ -149,6 +139,5 @@ export function lineBreakOf(sourceCode: SourceCode): string {
       bestCount = count;
     }
   }
-  breakCache.set(sourceCode.ast, best);
   return best;
-}
+});

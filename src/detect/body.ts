@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree, DefinitionType } from "../core/eslint-api.js";
 import { unwrap } from "../core/ast.js";
 import { getLiteralString, isStringLiteralNode, type StringLiteralNode } from "../core/literals.js";
+import { memoised } from "../core/memo.js";
 import { findField, isNewUrlSearchParams, resolveObjectLiteral } from "../core/objects.js";
 import { findVariable, getPropertyKey, getStaticString, resolveExpression } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
@@ -56,17 +57,13 @@ function isFormString(literal: StringLiteralNode): boolean {
 }
 
 /** `compute()` once per (owner, key). */
-function memoised<Owner extends object, Value>(
+function memoisedByKey<Owner extends object, Value>(
   memo: WeakMap<Owner, Map<string, Value | null>>,
   owner: Owner,
   key: string,
   compute: () => Value | undefined,
 ): Value | undefined {
-  let byKey = memo.get(owner);
-  if (!byKey) {
-    byKey = new Map();
-    memo.set(owner, byKey);
-  }
+  const byKey = memoised(memo, owner, () => new Map<string, Value | null>());
   let value = byKey.get(key);
   if (value === undefined) {
     value = compute() ?? null;
@@ -108,10 +105,10 @@ export function getFieldValue(sourceCode: SourceCode, body: RequestBody, path: s
     const property = findField(sourceCode, body.object, path);
     if (property) return { node: property.value, expression: property.value };
   }
-  const fromCalls = memoised(formCallValues, body.formCalls, path, () => findFormCallValue(sourceCode, body.formCalls, path));
+  const fromCalls = memoisedByKey(formCallValues, body.formCalls, path, () => findFormCallValue(sourceCode, body.formCalls, path));
   if (fromCalls) return fromCalls;
   const formString = body.formString;
-  return formString ? memoised(formStringValues, formString, path, () => findFormStringValue(sourceCode, formString, path)) : undefined;
+  return formString ? memoisedByKey(formStringValues, formString, path, () => findFormStringValue(sourceCode, formString, path)) : undefined;
 }
 
 function findFormCallValue(sourceCode: SourceCode, calls: readonly TSESTree.CallExpression[], path: string): FieldValue | undefined {
