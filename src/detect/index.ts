@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
-import { MAX_STRING_LENGTH } from "../core/limits.js";
+import { MAX_INSTANCE_DEPTH, MAX_STRING_LENGTH } from "../core/limits.js";
 import { findField, resolveObjectLiteral } from "../core/objects.js";
 import { getPropertyKey, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
@@ -193,7 +193,7 @@ function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints:
       add(info.read(call, sourceCode, {}));
       return;
     }
-    if (depth > 4) return;
+    if (depth > MAX_INSTANCE_DEPTH) return;
     const instance = info.instance(call, sourceCode);
     for (const next of (tracker as unknown as PropertyTracker).iteratePropertyReferences(call, instance)) visit(next, depth + 1);
     const owner = thisPropertyOwner(sourceCode, call);
