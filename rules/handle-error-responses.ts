@@ -103,11 +103,13 @@ export default defineVippsRule<Options, MessageIds>({
       const request = flow.request;
       const target = { target: labels.target };
       if (flow.escapes || (check && flow.reads.some((read) => read.property !== undefined && check.checks.has(read.property)))) return;
-      const used = flow.reads.some((read) => read.property !== undefined && (check?.uses ? check.uses.has(read.property) : true));
+      // Any field but the checks is a use: `.data`, and also a field of the success body read off the SDK's result.
+      const used = flow.reads.some((read) => read.property !== undefined);
       const isResult = check?.isResult === true;
       const droppedPromise = flow.sites.length === 0 ? flow.promiseEnds.find(isLostEnd) : undefined;
-      // A dropped promise with no rejection handler is reported as a lost rejection; its fix leads here next.
-      if (droppedPromise && !isResult && isRejectionLost(flow)) return;
+      // A dropped promise of a call that may reject, with no rejection handler, is reported as a lost rejection; its
+      // fix leads here next.
+      if (droppedPromise && (check?.rejects ?? true) && isRejectionLost(flow)) return;
       if (!used && !flow.unused && !droppedPromise) return;
       if (!check) {
         const simple = request.options && findProperty(sourceCode, request.options, "simple");
@@ -210,11 +212,9 @@ export default defineVippsRule<Options, MessageIds>({
           const flow = analyzeResponseFlow(sourceCode, request);
           if (!flow) continue;
           const labels = kit.labels(request);
-          if (response.failure === "result") {
-            checkValue(flow, response.check, labels);
-            continue;
-          }
-          if (response.failure === "resolves") checkValue(flow, response.check, labels);
+          if (response.failure === "result" || response.failure === "resolves") checkValue(flow, response.check, labels);
+          // A client that reports failures in a resolved result may still reject; its check says so.
+          if (response.failure === "result" && response.check?.rejects !== true) continue;
           checkRejection(flow, labels);
           for (const rejectionHandler of flow.rejectionHandlers) checkHandlerFunction(rejectionHandler, labels);
           // A catch clause receives the failure only where the promise is awaited inside its try block.

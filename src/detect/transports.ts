@@ -305,6 +305,16 @@ const superagentMap = (): TraceMap => {
   return map;
 };
 
+/**
+ * How each SDK reports a failed call. `@vippsmobilepay/sdk` resolves `{ ok, data, error }` (and may reject too: see
+ * its check); `@vippsno/vipps-sdk` 0.9.13, its only release, rejects on every non-2xx and resolves the raw body, so it
+ * is a rejecting client with no resolved value to check.
+ */
+const SDK_FAILURE: Readonly<Record<NonNullable<SdkMethodSpec["sdk"]>, Pick<RequestParts, "failure" | "check">>> = {
+  vippsmobilepay: { failure: "result", check: FAILURE_CHECKS.sdkResult },
+  vippsno: { failure: "rejects" },
+};
+
 /** The SDK client's methods, as a trace map built from the endpoint data. */
 const sdkMap = (sdk: NonNullable<SdkMethodSpec["sdk"]>): TraceMap => {
   const root: TraceMap = {};
@@ -318,8 +328,7 @@ const sdkMap = (sdk: NonNullable<SdkMethodSpec["sdk"]>): TraceMap => {
         endpoint,
         method: endpoint.method,
         body: method.bodyArg === undefined ? undefined : argumentAt(call, method.bodyArg),
-        failure: "result",
-        check: FAILURE_CHECKS.sdkResult,
+        ...SDK_FAILURE[sdk],
         result: call,
       }));
     }

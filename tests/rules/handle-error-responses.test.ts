@@ -223,14 +223,15 @@ const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" }
 export function info(token: string, reference: string) {
   return client.payment.info(token, reference);
 }`,
-    // The SDK never rejects: a catch around it swallows nothing of Vipps's.
+    // The SDK also rejects (network errors, a retried POST): a catch that logs the error sees it.
     `import { Client } from "@vippsmobilepay/sdk";
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
 export async function info(token: string, reference: string) {
   try {
     const result = await client.payment.info(token, reference);
     return result.ok ? result.data : null;
-  } catch {
+  } catch (error) {
+    console.error(error);
     return null;
   }
 }`,
@@ -285,6 +286,55 @@ async function refund(reference) {
   return fetch("${EPAYMENT}", { method: "POST" }).then(function (this: any, response) { return response.ok; });
 }`,
       name: "fetch: .then callback with a this parameter and a checked response",
+    },
+    // @vippsno/vipps-sdk 0.9.13 resolves the raw body on success and rejects on every non-2xx: reading the body of an
+    // awaited call is correct, and no `.ok` exists to check.
+    {
+      code: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(payment) {
+  const result = await vipps.ePayment.createPayment(payment);
+  return result.redirectUrl;
+}`,
+      languageOptions: JS,
+      name: "@vippsno/vipps-sdk: the awaited body read directly",
+    },
+    `import { Vipps } from "@vippsno/vipps-sdk";
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+export async function info(reference: string) {
+  const { state } = await vipps.ePayment.getPayment(reference);
+  return state;
+}`,
+    {
+      code: `import Vipps from "@vippsno/vipps-sdk";
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+export function cancel(reference) {
+  return vipps.ePayment.cancelPayment(reference).then((body) => body.state).catch((error) => {
+    console.error(error);
+    throw error;
+  });
+}`,
+      languageOptions: JS_WITH_GLOBALS,
+      name: "@vippsno/vipps-sdk: a .catch that logs and rethrows",
+    },
+    // @vippsmobilepay/sdk narrowed on ok inside a try whose catch surfaces the rejection.
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+export async function createPayment(token, body) {
+  try {
+    const result = await client.payment.create(token, body);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.data.redirectUrl;
+  } catch (error) {
+    console.error("create payment failed", error);
+    throw error;
+  }
+}`,
+      languageOptions: JS,
+      name: "@vippsmobilepay/sdk: narrowed, and the rejection logged and rethrown",
     },
   ],
   invalid: [
@@ -1273,23 +1323,22 @@ export function cancelLater(token: string, reference: string) {
       output: null,
       errors: [
         {
-          messageId: "uncheckedResult",
+          // The SDK also rejects (network errors, a retried POST): the lost rejection comes first; once awaited or
+          // caught, the ignored result is reported next.
+          messageId: "lostRejection",
           line: 6,
           column: 3,
           endLine: 6,
           endColumn: 42,
           suggestions: [
             {
-              messageId: "addResultCheck",
+              messageId: "awaitRequest",
               output: `import { Client } from "@vippsmobilepay/sdk";
 
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
 
 export async function cancel(token: string, reference: string) {
-  const result = await client.payment.cancel(token, reference);
-  if (!result.ok) {
-    throw new Error(\`ePayment API cancel payment failed: \${JSON.stringify(result.error)}\`);
-  }
+  await client.payment.cancel(token, reference);
 }
 
 export function cancelLater(token: string, reference: string) {
@@ -1299,14 +1348,14 @@ export function cancelLater(token: string, reference: string) {
           ],
         },
         {
-          messageId: "uncheckedResult",
+          messageId: "lostRejection",
           line: 10,
           column: 3,
           endLine: 10,
           endColumn: 42,
           suggestions: [
             {
-              messageId: "addResultCheck",
+              messageId: "catchRejection",
               output: `import { Client } from "@vippsmobilepay/sdk";
 
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
@@ -1316,10 +1365,9 @@ export async function cancel(token: string, reference: string) {
 }
 
 export function cancelLater(token: string, reference: string) {
-  client.payment.cancel(token, reference).then((result) => {
-    if (!result.ok) {
-      throw new Error(\`ePayment API cancel payment failed: \${JSON.stringify(result.error)}\`);
-    }
+  client.payment.cancel(token, reference).catch((error) => {
+    console.error("ePayment API cancel payment failed", error);
+    throw error;
   });
 }`,
             },
@@ -1365,44 +1413,6 @@ export async function info(token: string, reference: string) {
         },
       ],
       name: "@vippsmobilepay/sdk: errorHandler gets the SDK's error",
-    },
-    {
-      code: `import { Vipps } from "@vippsno/vipps-sdk";
-
-const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
-
-export async function createPayment(payment) {
-  const result = await vipps.ePayment.createPayment(payment);
-  return result.data.redirectUrl;
-}`,
-      output: null,
-      languageOptions: JS,
-      errors: [
-        {
-          messageId: "uncheckedResult",
-          line: 6,
-          column: 24,
-          endLine: 6,
-          endColumn: 61,
-          suggestions: [
-            {
-              messageId: "addResultCheck",
-              output: `import { Vipps } from "@vippsno/vipps-sdk";
-
-const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
-
-export async function createPayment(payment) {
-  const result = await vipps.ePayment.createPayment(payment);
-  if (!result.ok) {
-    throw new Error(\`ePayment API create payment failed: \${JSON.stringify(result.error)}\`);
-  }
-  return result.data.redirectUrl;
-}`,
-            },
-          ],
-        },
-      ],
-      name: "@vippsno/vipps-sdk (deprecated): .data read without narrowing",
     },
     {
       code: `import axios from "axios";
@@ -2370,6 +2380,234 @@ class Warmup {
       ],
       settings: { vipps: { wrappers: [{ name: "vippsRequest", url: 0 }] } },
       name: "a configured wrapper that rejects (the default): a lost rejection",
+    },
+    // @vippsno/vipps-sdk 0.9.13 rejects on every non-2xx and resolves the raw body: a rejecting client, never an `.ok` check.
+    {
+      code: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(payment) {
+  vipps.ePayment.createPayment(payment);
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: "awaitRequest",
+              output: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(payment) {
+  await vipps.ePayment.createPayment(payment);
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsno/vipps-sdk 0.9.13 rejects: a dropped call loses the rejection",
+    },
+    {
+      code: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(reference: string) {
+  try {
+    return await vipps.ePayment.getPayment(reference);
+  } catch {
+    return null;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(reference: string) {
+  try {
+    return await vipps.ePayment.getPayment(reference);
+  } catch (error) {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsno/vipps-sdk: a catch that returns null swallows the rejection",
+    },
+    {
+      code: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function cancel(reference) {
+  return vipps.ePayment.cancelPayment(reference).catch(() => null);
+}`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 6,
+          column: 56,
+          endLine: 6,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function cancel(reference) {
+  return vipps.ePayment.cancelPayment(reference).catch((error) => {
+    console.error("ePayment API cancel payment failed", error);
+    return null;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsno/vipps-sdk: .catch(() => null) swallows the rejection",
+    },
+    // Any field but ok/error read before narrowing uses the result unchecked, not only `.data`.
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(token: string, body: unknown) {
+  const result = await client.payment.create(token, body);
+  return result.redirectUrl;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(token: string, body: unknown) {
+  const result = await client.payment.create(token, body);
+  if (!result.ok) {
+    throw new Error(\`ePayment API create payment failed: \${JSON.stringify(result.error)}\`);
+  }
+  return result.redirectUrl;
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk: a field of the success body read off the unnarrowed result",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(token: string, reference: string) {
+  try {
+    const result = await client.payment.info(token, reference);
+    return result.ok ? result.data : null;
+  } catch {
+    return null;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(token: string, reference: string) {
+  try {
+    const result = await client.payment.info(token, reference);
+    return result.ok ? result.data : null;
+  } catch (error) {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk also rejects: a catch that returns null swallows it",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function info(token, reference) {
+  return client.payment.info(token, reference).then((result) => (result.ok ? result.data : null)).catch(() => null);
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 6,
+          column: 105,
+          endLine: 6,
+          endColumn: 115,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function info(token, reference) {
+  return client.payment.info(token, reference).then((result) => (result.ok ? result.data : null)).catch((error) => {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk also rejects: .catch(() => null) after a narrowing .then swallows it",
     },
   ],
 });
