@@ -1,4 +1,5 @@
 import { Linter } from "eslint";
+import { runInNewContext } from "node:vm";
 import * as espree from "espree";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/handle-error-responses.js";
@@ -19,18 +20,22 @@ const config = [
 ];
 
 function repair(code: string): string {
-  return new Linter({ configType: "flat" }).verifyAndFix(code, config as never).output;
-}
-
-/** The module's exported function, with the SDK import replaced by `sdk` and `console` silenced. */
-function load(code: string, exported: string, sdk: Record<string, unknown>): (...args: unknown[]) => Promise<unknown> {
-  const body = code.replace(/^import [^\n]*\n/, "").replaceAll("export ", "");
-  const names = Object.keys(sdk);
-  const silent = { error: () => undefined, log: () => undefined };
-  return new Function(...names, "console", `${body}\nreturn ${exported};`)(...Object.values(sdk), silent) as never;
+  return new Linter({ configType: "flat" }).verifyAndFix(code, config).output;
 }
 
 type Call = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * The module's exported function, run in a fresh context where the SDK import is `sdk` and `console` is `logger`
+ * (silent by default).
+ */
+function load(code: string, exported: string, sdk: Record<string, unknown>, logger: object = { error: () => undefined }): Call {
+  const body = code.replace(/^import [^\n]*\n/, "").replaceAll("export ", "");
+  return runInNewContext(`${body}\n${exported};`, { ...sdk, console: logger, JSON, Error }) as Call;
+}
+
+const resolves = (value: unknown): Call => () => Promise.resolve(value);
+const rejects = (error: Error): Call => () => Promise.reject(error);
 
 /** `new Vipps(...)` whose ePayment methods all answer with `call`. */
 function vippsNo(call: Call) {
@@ -60,9 +65,9 @@ export async function createPayment(payment) {
     const fixed = repair(dropped);
     expect(fixed).not.toContain(".ok");
     expect(fixed).toContain("await vipps.ePayment.createPayment(payment)");
-    const success = load(fixed, "createPayment", vippsNo(async () => ({ reference: "order-1", redirectUrl: "https://pay" })));
+    const success = load(fixed, "createPayment", vippsNo(resolves({ reference: "order-1", redirectUrl: "https://pay" })));
     await expect(success({})).resolves.toBe("created");
-    const failure = load(fixed, "createPayment", vippsNo(async () => Promise.reject(HTTP_ERROR)));
+    const failure = load(fixed, "createPayment", vippsNo(rejects(HTTP_ERROR)));
     await expect(failure({})).rejects.toBe(HTTP_ERROR);
     // Before the repair the rejection was lost: the function reported success.
     const unrepaired = load(dropped, "createPayment", vippsNo(() => new Promise<never>(() => undefined)));
@@ -77,8 +82,8 @@ export async function createPayment(payment) {
   return result.redirectUrl;
 }`;
     expect(repair(code)).toBe(code);
-    await expect(load(code, "createPayment", vippsNo(async () => ({ redirectUrl: "https://pay" })))({})).resolves.toBe("https://pay");
-    await expect(load(code, "createPayment", vippsNo(async () => Promise.reject(HTTP_ERROR)))({})).rejects.toBe(HTTP_ERROR);
+    await expect(load(code, "createPayment", vippsNo(resolves({ redirectUrl: "https://pay" })))({})).resolves.toBe("https://pay");
+    await expect(load(code, "createPayment", vippsNo(rejects(HTTP_ERROR)))({})).rejects.toBe(HTTP_ERROR);
   });
 
   it("a swallowing .catch, repaired, still sees the error", async () => {
@@ -90,14 +95,10 @@ export function cancel(reference) {
     const fixed = repair(code);
     expect(fixed).not.toContain(".ok");
     const seen: unknown[] = [];
-    const body = fixed.replace(/^import [^\n]*\n/, "").replaceAll("export ", "");
-    const cancel = new Function("Vipps", "console", `${body}\nreturn cancel;`)(
-      vippsNo(async () => Promise.reject(HTTP_ERROR)).Vipps,
-      { error: (...args: unknown[]) => seen.push(...args) },
-    ) as Call;
+    const cancel = load(fixed, "cancel", vippsNo(rejects(HTTP_ERROR)), { error: (...args: unknown[]) => seen.push(...args) });
     await expect(cancel("order-1")).resolves.toBeNull();
     expect(seen).toContain(HTTP_ERROR);
-    await expect(load(fixed, "cancel", vippsNo(async () => ({ state: "ABORTED" })))("order-1")).resolves.toEqual({ state: "ABORTED" });
+    await expect(load(fixed, "cancel", vippsNo(resolves({ state: "ABORTED" })))("order-1")).resolves.toEqual({ state: "ABORTED" });
   });
 });
 
@@ -112,12 +113,12 @@ export async function createPayment(token, body) {
   it("the repaired call returns on ok, throws on { ok: false } and passes a rejection on", async () => {
     const fixed = repair(unchecked);
     expect(fixed).toContain("if (!result.ok)");
-    const ok = load(fixed, "createPayment", vippsMobilePay(async () => ({ ok: true, data: { redirectUrl: "https://pay" } })));
+    const ok = load(fixed, "createPayment", vippsMobilePay(resolves({ ok: true, data: { redirectUrl: "https://pay" } })));
     await expect(ok("token", {})).resolves.toBe("https://pay");
-    const failed = load(fixed, "createPayment", vippsMobilePay(async () => ({ ok: false, error: { message: "Bad Request" } })));
+    const failed = load(fixed, "createPayment", vippsMobilePay(resolves({ ok: false, error: { message: "Bad Request" } })));
     await expect(failed("token", {})).rejects.toThrow(/create payment failed: \{"message":"Bad Request"\}/);
     const network = new TypeError("fetch failed");
-    const rejected = load(fixed, "createPayment", vippsMobilePay(async () => Promise.reject(network)));
+    const rejected = load(fixed, "createPayment", vippsMobilePay(rejects(network)));
     await expect(rejected("token", {})).rejects.toBe(network);
   });
 
@@ -131,8 +132,8 @@ export async function cancel(token, reference) {
     const fixed = repair(code);
     expect(fixed).toContain("await client.payment.cancel(token, reference)");
     expect(fixed).toContain("if (!result.ok)");
-    await expect(load(fixed, "cancel", vippsMobilePay(async () => ({ ok: true, data: {} })))("t", "r")).resolves.toBe("cancelled");
-    await expect(load(fixed, "cancel", vippsMobilePay(async () => ({ ok: false, error: "Conflict" })))("t", "r")).rejects.toThrow(/Conflict/);
-    await expect(load(fixed, "cancel", vippsMobilePay(async () => Promise.reject(HTTP_ERROR)))("t", "r")).rejects.toBe(HTTP_ERROR);
+    await expect(load(fixed, "cancel", vippsMobilePay(resolves({ ok: true, data: {} })))("t", "r")).resolves.toBe("cancelled");
+    await expect(load(fixed, "cancel", vippsMobilePay(resolves({ ok: false, error: "Conflict" })))("t", "r")).rejects.toThrow(/Conflict/);
+    await expect(load(fixed, "cancel", vippsMobilePay(rejects(HTTP_ERROR)))("t", "r")).rejects.toBe(HTTP_ERROR);
   });
 });
