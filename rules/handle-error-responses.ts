@@ -4,6 +4,8 @@ import { enclosingFunction, isFunction, unwrap } from "../src/core/ast.js";
 import { findProperty } from "../src/core/objects.js";
 import { containsOwn } from "../src/core/traverse.js";
 import type { FailureCheck } from "../src/detect/failure.js";
+import type { VippsRequest } from "../src/detect/index.js";
+import { bodyShortcutName } from "../src/detect/transports.js";
 import { failureRepairs, type NamedFix } from "../src/fix/failure-checks.js";
 import { removeProperty } from "../src/fix/object-literal.js";
 import { AUTOFIX_OPTION, defineVippsRule, type RequestLabels } from "../src/rule-kit.js";
@@ -11,12 +13,14 @@ import { AUTOFIX_OPTION, defineVippsRule, type RequestLabels } from "../src/rule
 type MessageIds =
   | "uncheckedStatus"
   | "statusUnavailable"
+  | "bodyWithoutStatus"
   | "uncheckedResult"
   | "lostRejection"
   | "swallowedError"
   | "addStatusCheck"
   | "addResultCheck"
   | "removeSimpleFalse"
+  | "removeThrowHttpErrorsFalse"
   | "awaitRequest"
   | "catchRejection"
   | "handleError";
@@ -45,7 +49,7 @@ export default defineVippsRule<Options, MessageIds>({
       description: "Require every Vipps API call to check for, and surface, error responses and failures",
       recommended: true,
       // Each repair makes a failed payment call throw (or reach the project's handler): a change of behaviour.
-      optInRepairs: ["addStatusCheck", "addResultCheck", "removeSimpleFalse", "awaitRequest", "catchRejection", "handleError"],
+      optInRepairs: ["addStatusCheck", "addResultCheck", "removeSimpleFalse", "removeThrowHttpErrorsFalse", "awaitRequest", "catchRejection", "handleError"],
     },
     fixable: "code",
     hasSuggestions: true,
@@ -70,6 +74,8 @@ export default defineVippsRule<Options, MessageIds>({
         "The response of {{target}} is {{how}} without a check of its HTTP status, so an error answer from Vipps goes unnoticed. Check `{{check}}` before using it.",
       statusUnavailable:
         "The response of {{target}} cannot show its HTTP status: with `simple: false` and without `resolveWithFullResponse: true`, request-promise resolves error answers with their body alone. Remove `simple: false`, or set `resolveWithFullResponse: true` and check `statusCode`.",
+      bodyWithoutStatus:
+        "`.{{shortcut}}()` on {{target}} resolves the body of an error answer as if it were a success: with `throwHttpErrors: false` nothing can check its HTTP status. Remove `throwHttpErrors: false`, or await the response itself and check its status before reading the body.",
       uncheckedResult:
         "The result of {{target}} is {{how}} without a check of `.ok`; the SDK reports failures as `{ ok: false, error }`, so this one goes unnoticed. Check `{{check}}` before using `.data`.",
       lostRejection:
@@ -79,6 +85,7 @@ export default defineVippsRule<Options, MessageIds>({
       addStatusCheck: "Check `{{check}}` after {{target}} and {{action}}.",
       addResultCheck: "Check `{{check}}` on the result of {{target}} and {{action}}.",
       removeSimpleFalse: "Remove `simple: false` so that request-promise rejects error answers from {{target}}.",
+      removeThrowHttpErrorsFalse: "Remove `throwHttpErrors: false` so that {{target}} rejects error answers.",
       awaitRequest: "Await {{target}} so that its failure reaches the caller.",
       catchRejection: "Append a `.catch()` to {{target}} that {{action}}.",
       handleError: "{{action}} in this handler for {{target}}.",
@@ -142,6 +149,22 @@ export default defineVippsRule<Options, MessageIds>({
         messageId: isResult ? "uncheckedResult" : "uncheckedStatus",
         data: { ...target, how: used ? "read" : isResult ? "ignored" : "dropped", check: shown },
         repairs: [repair && kit.repair(isResult ? "addResultCheck" : "addStatusCheck", repair.fix, { ...target, check: shown, action })],
+      });
+    };
+
+    /** A body shortcut (`.json()`) on a client that resolves error answers: the status is gone, wherever the body goes. */
+    const checkBodyShortcut = (request: VippsRequest, shortcut: string, labels: RequestLabels): void => {
+      const target = { target: labels.target };
+      const option = request.options && findProperty(sourceCode, request.options, "throwHttpErrors");
+      kit.report({
+        at: { node: request.node },
+        messageId: "bodyWithoutStatus",
+        data: { target: labels.target, shortcut },
+        repairs: [
+          option && option.parent === request.options
+            ? kit.repair("removeThrowHttpErrorsFalse", (fixer) => removeProperty(fixer, sourceCode, option) ?? null, target)
+            : undefined,
+        ],
       });
     };
 
@@ -212,7 +235,9 @@ export default defineVippsRule<Options, MessageIds>({
           const flow = analyzeResponseFlow(sourceCode, request);
           if (!flow) continue;
           const labels = kit.labels(request);
-          if (response.failure === "result" || response.failure === "resolves") checkValue(flow, response.check, labels);
+          const shortcut = response.failure === "resolves" && !response.check ? bodyShortcutName(sourceCode, response.node) : undefined;
+          if (shortcut) checkBodyShortcut(request, shortcut, labels);
+          else if (response.failure === "result" || response.failure === "resolves") checkValue(flow, response.check, labels);
           // A client that reports failures in a resolved result may still reject; its check says so.
           if (response.failure === "result" && response.check?.rejects !== true) continue;
           checkRejection(flow, labels);

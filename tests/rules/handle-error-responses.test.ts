@@ -336,6 +336,36 @@ export async function createPayment(token, body) {
       languageOptions: JS,
       name: "@vippsmobilepay/sdk: narrowed, and the rejection logged and rethrown",
     },
+    // got and ky near misses: the response itself awaited and its status checked; a shortcut on a client that rejects,
+    // whose rejection a catch logs.
+    `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  const response = await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment, throwHttpErrors: false });
+  if (response.statusCode >= 400) throw new Error(String(response.body));
+  return JSON.parse(response.body);
+}`,
+    `import ky from "ky";
+
+export async function info(reference: string) {
+  try {
+    return await ky.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).json();
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+}`,
+    // A wrapper of the project whose method happens to be named like a body shortcut is no shortcut.
+    {
+      code: `import got from "got";
+const api = { json: (url: string) => got(url, { throwHttpErrors: false }) };
+export async function info(reference: string) {
+  const response = await api.json(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  if (response.statusCode !== 200) throw new Error(String(response.statusCode));
+  return response.body;
+}`,
+      name: "got: a function named json is no body shortcut",
+    },
   ],
   invalid: [
     // A TypeScript `this` parameter is not the response: the check was inserted again on every pass. The response
@@ -2608,6 +2638,272 @@ export function info(token, reference) {
         },
       ],
       name: "@vippsmobilepay/sdk also rejects: .catch(() => null) after a narrowing .then swallows it",
+    },
+    // got and ky with `throwHttpErrors: false`: a body shortcut resolves an error answer's body as a success.
+    {
+      code: `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  const body = await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment, throwHttpErrors: false }).json();
+  return body;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "bodyWithoutStatus",
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 125,
+          suggestions: [
+            {
+              messageId: "removeThrowHttpErrorsFalse",
+              output: `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  const body = await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment }).json();
+  return body;
+}`,
+            },
+          ],
+        },
+      ],
+      name: "got: throwHttpErrors: false with .json() resolves the error body",
+    },
+    {
+      code: `import ky from "ky";
+
+export function info(reference) {
+  return ky.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`, { throwHttpErrors: false }).json();
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "bodyWithoutStatus",
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 109,
+          suggestions: [
+            {
+              messageId: "removeThrowHttpErrorsFalse",
+              output: `import ky from "ky";
+
+export function info(reference) {
+  return ky.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`, {}).json();
+}`,
+            },
+          ],
+        },
+      ],
+      name: "ky: throwHttpErrors: false with .json(), returned",
+    },
+    {
+      code: `import ky from "ky";
+
+const api = ky.create({ prefixUrl: "https://api.vipps.no", throwHttpErrors: false });
+
+export async function info(reference) {
+  const payment = await api.get(\`epayment/v1/payments/\${reference}\`).text();
+  return JSON.parse(payment);
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "bodyWithoutStatus",
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 76,
+          suggestions: [],
+        },
+      ],
+      name: "ky: an instance with throwHttpErrors: false and .text()",
+    },
+    {
+      code: `import got from "got";
+
+export function info(reference: string) {
+  return got(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).json().catch(() => null);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 4,
+          column: 85,
+          endLine: 4,
+          endColumn: 95,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import got from "got";
+
+export function info(reference: string) {
+  return got(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).json().catch((error) => {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "got: .json().catch(() => null) swallows the error",
+    },
+    {
+      code: `import ky from "ky";
+
+export function cancel(reference) {
+  return ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, { throwHttpErrors: false }).json().catch(() => null);
+}`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [
+        {
+          messageId: "bodyWithoutStatus",
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 117,
+          suggestions: [
+            {
+              messageId: "removeThrowHttpErrorsFalse",
+              output: `import ky from "ky";
+
+export function cancel(reference) {
+  return ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, {}).json().catch(() => null);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: "swallowedError",
+          line: 4,
+          column: 124,
+          endLine: 4,
+          endColumn: 134,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import ky from "ky";
+
+export function cancel(reference) {
+  return ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, { throwHttpErrors: false }).json().catch((error) => {
+    console.error("ePayment API cancel payment failed", error);
+    return null;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "ky: throwHttpErrors: false, .json() and .catch(() => null)",
+    },
+    {
+      code: `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  got.post("https://api.vipps.no/epayment/v1/payments", { json: payment }).json();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: "awaitRequest",
+              output: `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment }).json();
+}`,
+            },
+          ],
+        },
+      ],
+      name: "got: a dropped .json() loses the rejection",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function createPayment(token, body) {
+  return client.payment.create(token, body).then((result) => result.redirectUrl);
+}`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function createPayment(token, body) {
+  return client.payment.create(token, body).then((result) => {
+    if (!result.ok) {
+      throw new Error(\`ePayment API create payment failed: \${JSON.stringify(result.error)}\`);
+    }
+    return result.redirectUrl;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk: .then reads a field of the success body without narrowing",
+    },
+    {
+      code: `const { Client } = require("@vippsmobilepay/sdk");
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+async function capture(token, reference, body) {
+  client.payment.capture(token, reference, body);
+}
+
+module.exports = { capture };`,
+      output: null,
+      languageOptions: CJS,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: "awaitRequest",
+              output: `const { Client } = require("@vippsmobilepay/sdk");
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+async function capture(token, reference, body) {
+  await client.payment.capture(token, reference, body);
+}
+
+module.exports = { capture };`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk (CommonJS): a dropped call loses the rejection",
     },
   ],
 });
