@@ -24,7 +24,9 @@ type MessageIds =
   | "awaitRequest"
   | "catchRejection"
   | "handleError";
-type Options = [{ autofix?: boolean; errorHandler?: string }];
+/** The project's error handler: its name, or its name and the module a repair imports it from. */
+type ErrorHandlerOption = string | { name: string; module?: string };
+type Options = [{ autofix?: boolean; errorHandler?: ErrorHandlerOption }];
 
 /**
  * Words that cannot start the expression an `errorHandler` names: reserved words, words reserved in strict mode and
@@ -60,10 +62,25 @@ export default defineVippsRule<Options, MessageIds>({
         properties: {
           ...AUTOFIX_OPTION,
           errorHandler: {
-            type: "string",
-            pattern: HANDLER_NAME.source,
+            oneOf: [
+              { type: "string", pattern: HANDLER_NAME.source, description: "The handler's name." },
+              {
+                type: "object",
+                description: "The handler's name and the module that exports it.",
+                additionalProperties: false,
+                required: ["name"],
+                properties: {
+                  name: { type: "string", pattern: HANDLER_NAME.source, description: "The handler's name, in the object form of errorHandler." },
+                  module: {
+                    type: "string",
+                    minLength: 1,
+                    description: "The module a repair imports the handler from where the file lacks it (import, or require in CommonJS).",
+                  },
+                },
+              },
+            ],
             description:
-              "Name of a project function (such as reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging.",
+              "A project function (such as reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging: its name, or { name, module } to have repairs import it where the file does not.",
           },
         },
       },
@@ -93,16 +110,18 @@ export default defineVippsRule<Options, MessageIds>({
   },
   checkOptions({ errorHandler }) {
     // The schema refuses these; the check is for validators that skip `pattern`.
-    if (errorHandler !== undefined && !HANDLER_NAME.test(errorHandler)) {
+    const name = typeof errorHandler === "string" ? errorHandler : errorHandler?.name;
+    if (name !== undefined && !HANDLER_NAME.test(name)) {
       throw new Error(
-        `vipps/handle-error-responses: option errorHandler "${errorHandler}" cannot be called as written: use a function name (or a dotted path) that does not start with a reserved word, await, yield, let, static, this or super.`,
+        `vipps/handle-error-responses: option errorHandler "${name}" cannot be called as written: use a function name (or a dotted path) that does not start with a reserved word, await, yield, let, static, this or super.`,
       );
     }
   },
   create(kit) {
     const { sourceCode, options } = kit;
-    const handler = options.errorHandler;
-    const repairs = failureRepairs(sourceCode, { errorHandler: handler, appliedTogether: options.autofix === true });
+    const errorHandler = typeof options.errorHandler === "string" ? { name: options.errorHandler } : options.errorHandler;
+    const handler = errorHandler?.name;
+    const repairs = failureRepairs(sourceCode, { errorHandler, appliedTogether: options.autofix === true });
     const reportedHandlers = new Set<TSESTree.Node>();
 
     /** A resolved value (HTTP response or SDK result) used or dropped without a check of its failure. */
@@ -176,15 +195,12 @@ export default defineVippsRule<Options, MessageIds>({
       const statement = end.node.parent;
       const awaitable = end.kind === "dropped" && statement?.type === AST_NODE_TYPES.ExpressionStatement && enclosingFunction(end.node)?.async;
       const action = handler ? `passes the error to ${handler}` : "logs and rethrows the error";
+      const catchFix = awaitable ? undefined : repairs.catchRejection(end, labels.operation);
       kit.report({
         at: { node: flow.request.node },
         messageId: "lostRejection",
         data: target,
-        repairs: [
-          awaitable
-            ? kit.repair("awaitRequest", repairs.awaitPromise(end), target)
-            : kit.repair("catchRejection", repairs.catchRejection(end, labels.operation), { ...target, action }),
-        ],
+        repairs: [awaitable ? kit.repair("awaitRequest", repairs.awaitPromise(end), target) : catchFix && kit.repair("catchRejection", catchFix, { ...target, action })],
       });
     };
 

@@ -366,6 +366,17 @@ export async function info(reference: string) {
 }`,
       name: "got: a function named json is no body shortcut",
     },
+    // errorHandler { name, module } on correct code: nothing to report, nothing imported.
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+export async function info(token: string, reference: string) {
+  const result = await client.payment.info(token, reference);
+  return result.ok ? result.data.state : undefined;
+}`,
+      options: [{ autofix: true, errorHandler: { name: "reportVippsError", module: "./errors.js" } }],
+      name: "errorHandler with its module on correct code",
+    },
   ],
   invalid: [
     // A TypeScript `this` parameter is not the response: the check was inserted again on every pass. The response
@@ -421,6 +432,8 @@ export async function refund(reference: string) {
   }
 }`,
       options: [{ autofix: true, errorHandler: "error" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { error: "readonly" } },
       errors: [{ messageId: "swallowedError", line: 6, column: 5, endLine: 6, endColumn: 10 }],
       name: "errorHandler named like the catch clause's new binding: the binding takes another name",
     },
@@ -448,6 +461,8 @@ export async function refund(reference: string) {
   }
 }`,
       options: [{ autofix: true, errorHandler: "response" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { response: "readonly" } },
       errors: [{ messageId: "uncheckedStatus", line: 2, column: 9, endLine: 2, endColumn: 79 }],
       name: "errorHandler named like the response the repair binds: the binding takes another name",
     },
@@ -469,6 +484,8 @@ export async function refund(reference: string) {
   fetch("${EPAYMENT}", { method: "POST" }).then((response) => response.ok).catch((error2) => error(error2));
 }`,
       options: [{ autofix: true, errorHandler: "error" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { error: "readonly" } },
       errors: [{ messageId: "lostRejection", line: 2, column: 3, endLine: 2, endColumn: 73 }],
       name: "errorHandler named error: the .catch callback's parameter takes another name",
     },
@@ -873,6 +890,8 @@ export const payment = await response.json();`,
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "uncheckedStatus",
@@ -1417,6 +1436,8 @@ export async function info(token: string, reference: string) {
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "uncheckedResult",
@@ -1570,6 +1591,8 @@ export function cancel(reference: string) {
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "lostRejection",
@@ -1841,6 +1864,8 @@ export async function refund(reference: string) {
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "swallowedError",
@@ -2329,6 +2354,8 @@ class Warmup {
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "uncheckedStatus",
@@ -2904,6 +2931,225 @@ module.exports = { capture };`,
         },
       ],
       name: "@vippsmobilepay/sdk (CommonJS): a dropped call loses the rejection",
+    },
+    // errorHandler { name, module }: repairs import the handler where the file does not have it.
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(token: string, reference: string) {
+  const result = await client.payment.info(token, reference);
+  return result.data.state;
+}`,
+      output: `import { Client } from "@vippsmobilepay/sdk";
+import { reportVippsError } from "./errors.js";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(token: string, reference: string) {
+  const result = await client.payment.info(token, reference);
+  if (!result.ok) {
+    await reportVippsError(result.error);
+  }
+  return result.data.state;
+}`,
+      options: [{"autofix": true, "errorHandler": {"name": "reportVippsError", "module": "./errors.js"}}],
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 61,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler with its module: the repair imports it after the file's imports (ESM)",
+    },
+    {
+      code: `"use strict";
+const axios = require("axios"); // the HTTP client
+
+async function refund(reference) {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+module.exports = { refund };`,
+      output: `"use strict";
+const axios = require("axios"); // the HTTP client
+const { reportVippsError } = require("./errors");
+
+async function refund(reference) {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch (error) {
+    await reportVippsError(error);
+    return false;
+  }
+  return true;
+}
+
+module.exports = { refund };`,
+      options: [{"autofix": true, "errorHandler": {"name": "reportVippsError", "module": "./errors"}}],
+      languageOptions: CJS,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 10,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler with its module in CommonJS: a require after the file's requires",
+    },
+    {
+      code: `export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}`,
+      output: null,
+      options: [{"errorHandler": "reportVippsError"}],
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler named without a module and not in scope: reported, no repair",
+    },
+    {
+      code: `export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}
+
+function reportVippsError(response) {
+  throw new Error(\`Vipps answered \${response.status}\`);
+}`,
+      output: `export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  if (!response.ok) {
+    await reportVippsError(response);
+  }
+  return response.json();
+}
+
+function reportVippsError(response) {
+  throw new Error(\`Vipps answered \${response.status}\`);
+}`,
+      options: [{"autofix": true, "errorHandler": "reportVippsError"}],
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler declared in the file: called without an import",
+    },
+    {
+      code: `import { reportVippsError } from "./errors.js";
+
+export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}`,
+      output: `import { reportVippsError } from "./errors.js";
+
+export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  if (!response.ok) {
+    await reportVippsError(response);
+  }
+  return response.json();
+}`,
+      options: [{"autofix": true, "errorHandler": {"name": "reportVippsError", "module": "./errors.js"}}],
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 4,
+          column: 26,
+          endLine: 4,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler with its module, already imported: no second import",
+    },
+    {
+      code: `export async function info(reference: string) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}`,
+      output: `import { logging } from "./logging.js";
+export async function info(reference: string) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  if (!response.ok) {
+    await logging.reportVippsError(response);
+  }
+  return response.json();
+}`,
+      options: [{"autofix": true, "errorHandler": {"name": "logging.reportVippsError", "module": "./logging.js"}}],
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      name: "dotted errorHandler with its module, in a file without imports: its first name is imported at the top",
+    },
+    {
+      code: `import ky from 'ky'
+
+export function cancel(reference) {
+  ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`)
+}`,
+      output: null,
+      options: [{"errorHandler": {"name": "reportVippsError", "module": "./errors.js"}}],
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: "catchRejection",
+              output: `import ky from 'ky'
+import { reportVippsError } from './errors.js'
+
+export function cancel(reference) {
+  ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`).catch((error) => reportVippsError(error))
+}`,
+            },
+          ],
+        },
+      ],
+      name: "errorHandler with its module: single quotes and no semicolons, in a suggestion",
     },
   ],
 });
