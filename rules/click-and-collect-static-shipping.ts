@@ -15,7 +15,8 @@ type MessageIds =
   | "callbackDefault"
   | "callbackInsteadOfStatic"
   | "addStaticList"
-  | "addSeedOption";
+  | "addSeedOption"
+  | "makeDefaultFirst";
 type Options = [{ clickAndCollectPattern?: string; autofix?: boolean }];
 
 type Fixer = TSESLint.RuleFixer;
@@ -30,8 +31,9 @@ export default defineVippsRule<Options, MessageIds>({
     docs: {
       description: "Require click and collect in eCom express checkout to be a static shipping option and the default",
       recommended: true,
-      // Static details switch the shipping details callback off: a change in what the checkout does.
-      optInRepairs: ["addStaticList", "addSeedOption"],
+      // Static details switch the shipping details callback off, and reordering changes which option the checkout
+      // preselects: changes in what the checkout does.
+      optInRepairs: ["addStaticList", "addSeedOption", "makeDefaultFirst"],
     },
     fixable: "code",
     hasSuggestions: true,
@@ -63,6 +65,8 @@ export default defineVippsRule<Options, MessageIds>({
         'This express checkout asks the shipping details callback for options although this module offers click and collect ("{{method}}"): send `staticShippingDetails` in `merchantInfo` with click and collect as the default, so Vipps skips the round trip.',
       addStaticList:
         "Add `staticShippingDetails: {{name}}` to merchantInfo (Vipps then stops calling the shipping details callback).",
+      makeDefaultFirst:
+        'Make "{{method}}" the default and first option (`isDefault: "Y"`, the lowest priority; the others `isDefault: "N"`): the checkout then preselects it.',
       addSeedOption:
         'Add `staticShippingDetails` with a default "Click and collect" option to merchantInfo (Vipps then stops calling the shipping details callback and offers only that option).',
     },
@@ -88,11 +92,12 @@ export default defineVippsRule<Options, MessageIds>({
       if (!messageId) return;
       reported.add(target.object);
       const fix = plan.needed ? plan.fix : undefined;
+      const data = { method: target.method ?? target.methodId ?? "" };
       kit.report({
         at: { node: target.object },
         messageId,
-        data: { method: target.method ?? target.methodId ?? "" },
-        repairs: [fix && kit.repair(undefined, fix)],
+        data,
+        repairs: [fix && kit.repair("makeDefaultFirst", fix, data)],
       });
     };
 

@@ -4,6 +4,8 @@ import { enclosingFunction, isFunction, unwrap } from "../src/core/ast.js";
 import { findProperty } from "../src/core/objects.js";
 import { containsOwn } from "../src/core/traverse.js";
 import type { FailureCheck } from "../src/detect/failure.js";
+import type { VippsRequest } from "../src/detect/index.js";
+import { bodyShortcutName } from "../src/detect/transports.js";
 import { failureRepairs, type NamedFix } from "../src/fix/failure-checks.js";
 import { removeProperty } from "../src/fix/object-literal.js";
 import { AUTOFIX_OPTION, defineVippsRule, type RequestLabels } from "../src/rule-kit.js";
@@ -11,16 +13,20 @@ import { AUTOFIX_OPTION, defineVippsRule, type RequestLabels } from "../src/rule
 type MessageIds =
   | "uncheckedStatus"
   | "statusUnavailable"
+  | "bodyWithoutStatus"
   | "uncheckedResult"
   | "lostRejection"
   | "swallowedError"
   | "addStatusCheck"
   | "addResultCheck"
   | "removeSimpleFalse"
+  | "removeThrowHttpErrorsFalse"
   | "awaitRequest"
   | "catchRejection"
   | "handleError";
-type Options = [{ autofix?: boolean; errorHandler?: string }];
+/** The project's error handler: its name, or its name and the module a repair imports it from. */
+type ErrorHandlerOption = string | { name: string; module?: string };
+type Options = [{ autofix?: boolean; errorHandler?: ErrorHandlerOption }];
 
 /**
  * Words that cannot start the expression an `errorHandler` names: reserved words, words reserved in strict mode and
@@ -45,7 +51,7 @@ export default defineVippsRule<Options, MessageIds>({
       description: "Require every Vipps API call to check for, and surface, error responses and failures",
       recommended: true,
       // Each repair makes a failed payment call throw (or reach the project's handler): a change of behaviour.
-      optInRepairs: ["addStatusCheck", "addResultCheck", "removeSimpleFalse", "awaitRequest", "catchRejection", "handleError"],
+      optInRepairs: ["addStatusCheck", "addResultCheck", "removeSimpleFalse", "removeThrowHttpErrorsFalse", "awaitRequest", "catchRejection", "handleError"],
     },
     fixable: "code",
     hasSuggestions: true,
@@ -56,10 +62,25 @@ export default defineVippsRule<Options, MessageIds>({
         properties: {
           ...AUTOFIX_OPTION,
           errorHandler: {
-            type: "string",
-            pattern: HANDLER_NAME.source,
+            oneOf: [
+              { type: "string", pattern: HANDLER_NAME.source, description: "The handler's name." },
+              {
+                type: "object",
+                description: "The handler's name and the module that exports it.",
+                additionalProperties: false,
+                required: ["name"],
+                properties: {
+                  name: { type: "string", pattern: HANDLER_NAME.source, description: "The handler's name, in the object form of errorHandler." },
+                  module: {
+                    type: "string",
+                    minLength: 1,
+                    description: "The module a repair imports the handler from where the file lacks it (import, or require in CommonJS).",
+                  },
+                },
+              },
+            ],
             description:
-              "Name of a project function (such as reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging.",
+              "A project function (such as reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging: its name, or { name, module } to have repairs import it where the file does not.",
           },
         },
       },
@@ -70,6 +91,8 @@ export default defineVippsRule<Options, MessageIds>({
         "The response of {{target}} is {{how}} without a check of its HTTP status, so an error answer from Vipps goes unnoticed. Check `{{check}}` before using it.",
       statusUnavailable:
         "The response of {{target}} cannot show its HTTP status: with `simple: false` and without `resolveWithFullResponse: true`, request-promise resolves error answers with their body alone. Remove `simple: false`, or set `resolveWithFullResponse: true` and check `statusCode`.",
+      bodyWithoutStatus:
+        "`.{{shortcut}}()` on {{target}} resolves the body of an error answer as if it were a success: with `throwHttpErrors: false` nothing can check its HTTP status. Remove `throwHttpErrors: false`, or await the response itself and check its status before reading the body.",
       uncheckedResult:
         "The result of {{target}} is {{how}} without a check of `.ok`; the SDK reports failures as `{ ok: false, error }`, so this one goes unnoticed. Check `{{check}}` before using `.data`.",
       lostRejection:
@@ -79,6 +102,7 @@ export default defineVippsRule<Options, MessageIds>({
       addStatusCheck: "Check `{{check}}` after {{target}} and {{action}}.",
       addResultCheck: "Check `{{check}}` on the result of {{target}} and {{action}}.",
       removeSimpleFalse: "Remove `simple: false` so that request-promise rejects error answers from {{target}}.",
+      removeThrowHttpErrorsFalse: "Remove `throwHttpErrors: false` so that {{target}} rejects error answers.",
       awaitRequest: "Await {{target}} so that its failure reaches the caller.",
       catchRejection: "Append a `.catch()` to {{target}} that {{action}}.",
       handleError: "{{action}} in this handler for {{target}}.",
@@ -86,16 +110,18 @@ export default defineVippsRule<Options, MessageIds>({
   },
   checkOptions({ errorHandler }) {
     // The schema refuses these; the check is for validators that skip `pattern`.
-    if (errorHandler !== undefined && !HANDLER_NAME.test(errorHandler)) {
+    const name = typeof errorHandler === "string" ? errorHandler : errorHandler?.name;
+    if (name !== undefined && !HANDLER_NAME.test(name)) {
       throw new Error(
-        `vipps/handle-error-responses: option errorHandler "${errorHandler}" cannot be called as written: use a function name (or a dotted path) that does not start with a reserved word, await, yield, let, static, this or super.`,
+        `vipps/handle-error-responses: option errorHandler "${name}" cannot be called as written: use a function name (or a dotted path) that does not start with a reserved word, await, yield, let, static, this or super.`,
       );
     }
   },
   create(kit) {
     const { sourceCode, options } = kit;
-    const handler = options.errorHandler;
-    const repairs = failureRepairs(sourceCode, { errorHandler: handler, appliedTogether: options.autofix === true });
+    const errorHandler = typeof options.errorHandler === "string" ? { name: options.errorHandler } : options.errorHandler;
+    const handler = errorHandler?.name;
+    const repairs = failureRepairs(sourceCode, { errorHandler, appliedTogether: options.autofix === true });
     const reportedHandlers = new Set<TSESTree.Node>();
 
     /** A resolved value (HTTP response or SDK result) used or dropped without a check of its failure. */
@@ -103,11 +129,13 @@ export default defineVippsRule<Options, MessageIds>({
       const request = flow.request;
       const target = { target: labels.target };
       if (flow.escapes || (check && flow.reads.some((read) => read.property !== undefined && check.checks.has(read.property)))) return;
-      const used = flow.reads.some((read) => read.property !== undefined && (check?.uses ? check.uses.has(read.property) : true));
+      // Any field but the checks is a use: `.data`, and also a field of the success body read off the SDK's result.
+      const used = flow.reads.some((read) => read.property !== undefined);
       const isResult = check?.isResult === true;
       const droppedPromise = flow.sites.length === 0 ? flow.promiseEnds.find(isLostEnd) : undefined;
-      // A dropped promise with no rejection handler is reported as a lost rejection; its fix leads here next.
-      if (droppedPromise && !isResult && isRejectionLost(flow)) return;
+      // A dropped promise of a call that may reject, with no rejection handler, is reported as a lost rejection; its
+      // fix leads here next.
+      if (droppedPromise && (check?.rejects ?? true) && isRejectionLost(flow)) return;
       if (!used && !flow.unused && !droppedPromise) return;
       if (!check) {
         const simple = request.options && findProperty(sourceCode, request.options, "simple");
@@ -143,6 +171,22 @@ export default defineVippsRule<Options, MessageIds>({
       });
     };
 
+    /** A body shortcut (`.json()`) on a client that resolves error answers: the status is gone, wherever the body goes. */
+    const checkBodyShortcut = (request: VippsRequest, shortcut: string, labels: RequestLabels): void => {
+      const target = { target: labels.target };
+      const option = request.options && findProperty(sourceCode, request.options, "throwHttpErrors");
+      kit.report({
+        at: { node: request.node },
+        messageId: "bodyWithoutStatus",
+        data: { target: labels.target, shortcut },
+        repairs: [
+          option && option.parent === request.options
+            ? kit.repair("removeThrowHttpErrorsFalse", (fixer) => removeProperty(fixer, sourceCode, option) ?? null, target)
+            : undefined,
+        ],
+      });
+    };
+
     /** A promise that rejects on failure, with nobody to see the rejection. */
     const checkRejection = (flow: ResponseFlow, labels: RequestLabels): void => {
       const end = flow.promiseEnds[0];
@@ -151,15 +195,12 @@ export default defineVippsRule<Options, MessageIds>({
       const statement = end.node.parent;
       const awaitable = end.kind === "dropped" && statement?.type === AST_NODE_TYPES.ExpressionStatement && enclosingFunction(end.node)?.async;
       const action = handler ? `passes the error to ${handler}` : "logs and rethrows the error";
+      const catchFix = awaitable ? undefined : repairs.catchRejection(end, labels.operation);
       kit.report({
         at: { node: flow.request.node },
         messageId: "lostRejection",
         data: target,
-        repairs: [
-          awaitable
-            ? kit.repair("awaitRequest", repairs.awaitPromise(end), target)
-            : kit.repair("catchRejection", repairs.catchRejection(end, labels.operation), { ...target, action }),
-        ],
+        repairs: [awaitable ? kit.repair("awaitRequest", repairs.awaitPromise(end), target) : catchFix && kit.repair("catchRejection", catchFix, { ...target, action })],
       });
     };
 
@@ -210,11 +251,11 @@ export default defineVippsRule<Options, MessageIds>({
           const flow = analyzeResponseFlow(sourceCode, request);
           if (!flow) continue;
           const labels = kit.labels(request);
-          if (response.failure === "result") {
-            checkValue(flow, response.check, labels);
-            continue;
-          }
-          if (response.failure === "resolves") checkValue(flow, response.check, labels);
+          const shortcut = response.failure === "resolves" && !response.check ? bodyShortcutName(sourceCode, response.node) : undefined;
+          if (shortcut) checkBodyShortcut(request, shortcut, labels);
+          else if (response.failure === "result" || response.failure === "resolves") checkValue(flow, response.check, labels);
+          // A client that reports failures in a resolved result may still reject; its check says so.
+          if (response.failure === "result" && response.check?.rejects !== true) continue;
           checkRejection(flow, labels);
           for (const rejectionHandler of flow.rejectionHandlers) checkHandlerFunction(rejectionHandler, labels);
           // A catch clause receives the failure only where the promise is awaited inside its try block.

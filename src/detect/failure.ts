@@ -8,10 +8,13 @@ export interface FailureCheck {
   readonly base: string;
   /** Properties whose read counts as a check. */
   readonly checks: ReadonlySet<string>;
-  /** Properties whose read counts as using the value; undefined: any property that is not a check. */
-  readonly uses?: ReadonlySet<string>;
   /** The SDK's `{ ok, data, error }` result rather than an HTTP response. */
   readonly isResult: boolean;
+  /**
+   * The call's promise may also reject (network errors; the official SDK's retried POST), besides resolving a failed
+   * value: a place that sees the rejection is needed as well as a check of the value.
+   */
+  readonly rejects: boolean;
   /** An expression, true when the value `name` is a failure. */
   readonly failed: (name: string) => string;
   /** What messages tell the user to check. */
@@ -30,6 +33,8 @@ const httpCheck = (style: Pick<FailureCheck, "failed" | "check" | "detail" | "aw
   base: "response",
   checks: STATUS_CHECKS,
   isResult: false,
+  // Every HTTP client rejects on network errors.
+  rejects: true,
   handlerArgument: (name) => name,
   ...style,
 });
@@ -62,12 +67,16 @@ export const FAILURE_CHECKS = {
     detail: (name) => `\${${name}.status} \${${name}.text}`,
     awaits: false,
   }),
-  /** `@vippsmobilepay/sdk`: `{ ok: true, data } | { ok: false, error }`. */
+  /**
+   * `@vippsmobilepay/sdk` 2.4: resolves `{ ok: true, data } | { ok: false, error }`, and rejects on network errors and
+   * on a POST retried after a 5xx. Reading any field but `ok` and `error` before narrowing uses the result unchecked.
+   * (`@vippsno/vipps-sdk` 0.9.13 resolves the raw body and rejects every non-2xx: it has no entry here.)
+   */
   sdkResult: {
     base: "result",
     checks: new Set(["ok", "error"]),
-    uses: new Set(["data"]),
     isResult: true,
+    rejects: true,
     failed: (name) => `!${name}.ok`,
     check: (name) => `${name}.ok`,
     detail: (name) => `\${JSON.stringify(${name}.error)}`,

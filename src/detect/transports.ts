@@ -177,6 +177,25 @@ const throwFailure = (sourceCode: SourceCode, options: TSESTree.ObjectExpression
   return value === false ? "resolves" : value === true ? "rejects" : undefined;
 };
 
+/** got's and ky's methods on a request's promise that resolve its parsed body instead of the response. */
+const BODY_SHORTCUTS: ReadonlySet<string> = new Set(["json", "text", "buffer", "arrayBuffer", "blob", "formData", "bytes"]);
+
+/** The shortcut's name where `node` is `request.json()` and the like called on a request's promise. */
+export function bodyShortcutName(sourceCode: SourceCode, node: TSESTree.Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (node.callee.object.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const name = getPropertyKey(sourceCode, node.callee);
+  return name !== null && BODY_SHORTCUTS.has(name) ? name : undefined;
+}
+
+/** `call.json()` and the like, where the call's promise goes straight into one. */
+const bodyShortcut = (sourceCode: SourceCode, call: CallNode): TSESTree.CallExpression | undefined => {
+  const next = call.parent?.parent;
+  return next && call.parent.type === AST_NODE_TYPES.MemberExpression && next.type === AST_NODE_TYPES.CallExpression && next.callee === call.parent && bodyShortcutName(sourceCode, next)
+    ? next
+    : undefined;
+};
+
 // got(url, options), got(options), got.post(url, options); ky(url, options), ky.post(url, options)
 const readGotOrKy =
   (transport: "got" | "ky", method: string | undefined): Reader =>
@@ -187,6 +206,9 @@ const readGotOrKy =
     const optionsIndex = firstOptions && transport === "got" ? 0 : 1;
     const options = optionsAt(sourceCode, call, optionsIndex);
     const prefix = pattern(sourceCode, option(sourceCode, options, "prefixUrl")) ?? defaults.urlPrefix;
+    // `.json()` / `.text()` on the promise resolve the body alone: no status to check (with `throwHttpErrors: false`,
+    // an error answer's body), and rejections surface on the shortcut's promise.
+    const shortcut = bodyShortcut(sourceCode, call);
     return {
       transport,
       url: optionsIndex === 0 ? option(sourceCode, options, "url") : first,
@@ -196,8 +218,8 @@ const readGotOrKy =
       headers: option(sourceCode, options, "headers"),
       failure: throwFailure(sourceCode, options) ?? defaults.failure ?? "rejects",
       // got resolves its own response object; ky resolves a WHATWG Response.
-      check: transport === "got" ? FAILURE_CHECKS.statusCode : FAILURE_CHECKS.response,
-      result: call,
+      ...(!shortcut && { check: transport === "got" ? FAILURE_CHECKS.statusCode : FAILURE_CHECKS.response }),
+      result: shortcut ?? call,
       ...(options && { options }),
     };
   };
@@ -305,6 +327,16 @@ const superagentMap = (): TraceMap => {
   return map;
 };
 
+/**
+ * How each SDK reports a failed call. `@vippsmobilepay/sdk` resolves `{ ok, data, error }` (and may reject too: see
+ * its check); `@vippsno/vipps-sdk` 0.9.13, its only release, rejects on every non-2xx and resolves the raw body, so it
+ * is a rejecting client with no resolved value to check.
+ */
+const SDK_FAILURE: Readonly<Record<NonNullable<SdkMethodSpec["sdk"]>, Pick<RequestParts, "failure" | "check">>> = {
+  vippsmobilepay: { failure: "result", check: FAILURE_CHECKS.sdkResult },
+  vippsno: { failure: "rejects" },
+};
+
 /** The SDK client's methods, as a trace map built from the endpoint data. */
 const sdkMap = (sdk: NonNullable<SdkMethodSpec["sdk"]>): TraceMap => {
   const root: TraceMap = {};
@@ -318,8 +350,7 @@ const sdkMap = (sdk: NonNullable<SdkMethodSpec["sdk"]>): TraceMap => {
         endpoint,
         method: endpoint.method,
         body: method.bodyArg === undefined ? undefined : argumentAt(call, method.bodyArg),
-        failure: "result",
-        check: FAILURE_CHECKS.sdkResult,
+        ...SDK_FAILURE[sdk],
         result: call,
       }));
     }

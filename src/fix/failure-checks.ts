@@ -6,6 +6,7 @@ import { lineBreakOf, lineIndent, semicolon, stringLiteral, templateText } from 
 import type { SourceCode } from "../core/types.js";
 import type { FailureCheck } from "../detect/failure.js";
 import { isEagerlyEvaluated, replaceExpressionBody, wrapExpression } from "./expressions.js";
+import { addImport, isNameInScope } from "./imports.js";
 import { addFirstParameter, appendToBlock, insertAtFunctionStart, insertStatementsAfter, insertStatementsBefore, layout, operandText, prependToBlock, rangeWithParens } from "./statements.js";
 
 /**
@@ -23,19 +24,45 @@ export interface NamedFix {
   readonly fix: TSESLint.ReportFixFunction;
 }
 
+/** A project function that inserted code calls with the failure; `module` exports it (its first name, when dotted). */
+export interface ErrorHandler {
+  readonly name: string;
+  readonly module?: string;
+}
+
 export interface FailureRepairOptions {
   /** A project function that inserted code calls with the failure, instead of throwing or logging. */
-  readonly errorHandler: string | undefined;
+  readonly errorHandler: ErrorHandler | undefined;
   /** Fixes are applied together (`--fix`), so the names they introduce must not clash with each other. */
   readonly appliedTogether: boolean;
 }
 
 /** The repair builders for one file. */
 export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOptions) {
-  const handler = options.errorHandler;
+  const handler = options.errorHandler?.name;
+  const handlerModule = options.errorHandler?.module;
   const lineBreak = lineBreakOf(sourceCode);
   /** The variable the handler call reads first: a binding of this name where the call lands would be called instead. */
   const handlerRoot = handler?.split(".")[0];
+
+  /**
+   * A repair that calls the handler at `node` needs its first name there: in scope already, or imported by the repair
+   * from the configured module. Without either, the call would throw a ReferenceError when a payment fails: no repair.
+   */
+  const reachHandler = (node: TSESTree.Node, fix: TSESLint.ReportFixFunction): TSESLint.ReportFixFunction | undefined => {
+    if (!handlerRoot || isNameInScope(sourceCode, node, handlerRoot)) return fix;
+    if (handlerModule === undefined) return undefined;
+    const imported = { name: handlerRoot, module: handlerModule };
+    return (fixer) => {
+      const own = fix(fixer);
+      const fixes = own === null ? [] : "range" in own ? [own] : [...own];
+      return [...fixes, addImport(fixer, sourceCode, imported)];
+    };
+  };
+  const reachNamed = (node: TSESTree.Node, named: NamedFix | undefined): NamedFix | undefined => {
+    const fix = named && reachHandler(node, named.fix);
+    return named && fix ? { name: named.name, fix } : undefined;
+  };
   const shadowsHandler = (name: string): boolean => name === handlerRoot;
   /** Names that fixes of this run introduce, per scope, so that two fixes applied together never clash. */
   const claimed = new Map<TSESLint.Scope.Scope, Set<string>>();
@@ -209,5 +236,19 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
     };
   };
 
-  return { atSite, onDroppedPromise, awaitPromise, catchRejection, inCatchClause, inHandlerFunction };
+  return {
+    atSite: (site: ValueSite, check: FailureCheck, label: string) => reachNamed(site.value, atSite(site, check, label)),
+    onDroppedPromise: (responseNode: TSESTree.Node, end: PromiseEnd, check: FailureCheck, label: string) =>
+      reachNamed(responseNode, onDroppedPromise(responseNode, end, check, label)),
+    awaitPromise,
+    catchRejection: (end: PromiseEnd, label: string) => reachHandler(end.node, catchRejection(end, label)),
+    inCatchClause: (clause: TSESTree.CatchClause, label: string, rethrow: boolean) => {
+      const fix = inCatchClause(clause, label, rethrow);
+      return fix && reachHandler(clause.body, fix);
+    },
+    inHandlerFunction: (fn: FunctionNode, label: string, rethrow: boolean, returnsNothing: boolean) => {
+      const fix = inHandlerFunction(fn, label, rethrow, returnsNothing);
+      return fix && reachHandler(fn.body, fix);
+    },
+  };
 }

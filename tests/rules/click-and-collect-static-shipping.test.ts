@@ -205,6 +205,7 @@ export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.pa
         { isDefault: "Y", priority: NaN, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "N", priority: 1, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
       ],`),
+      options: [{ autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: "N", priority: NaN, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 1, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
@@ -217,6 +218,7 @@ export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.pa
         { isDefault: "N", priority: 0, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 0 / 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
       ],`),
+      options: [{ autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
@@ -229,6 +231,7 @@ export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.pa
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: Infinity, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
       ],`),
+      options: [{ autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
@@ -241,6 +244,7 @@ export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.pa
         { isDefault: "Y", priority: 0, shippingCost: 99, shippingMethod: "Posten Servicepakke", shippingMethodId: "posten" },
         { isDefault: "N", priority: 1, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "click-and-collect" },
       ],`),
+      options: [{ autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten Servicepakke", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "click-and-collect" },
@@ -253,6 +257,7 @@ export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.pa
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "N", priority: 2, shippingCost: 0, shippingMethod: "Hent i butikken", shippingMethodId: "butikk" },
       ],`),
+      options: [{ autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Hent i butikken", shippingMethodId: "butikk" },
@@ -265,6 +270,7 @@ export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.pa
         { isDefault: "N", priority: 0, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 3, shippingCost: 0, shippingMethod: "Store pickup", shippingMethodId: "pickup" },
       ],`),
+      options: [{ autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Store pickup", shippingMethodId: "pickup" },
@@ -281,6 +287,7 @@ export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.pa
           shippingMethodId: "cc"
         },
       ],`),
+      options: [{ autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         {
@@ -299,6 +306,7 @@ export const answer = (req) => ({ addressId: req.body.addressId, orderId: req.pa
         { isDefault: 'Y', priority: 0, shippingCost: 99, shippingMethod: 'Posten', shippingMethodId: 'posten' },
         { isDefault: 'N', priority: 1, shippingCost: 0, shippingMethod: 'Klikk og hent', shippingMethodId: 'klikk-og-hent' },
       ],`),
+      options: [{ autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: 'N', priority: 1, shippingCost: 99, shippingMethod: 'Posten', shippingMethodId: 'posten' },
         { isDefault: 'Y', priority: 0, shippingCost: 0, shippingMethod: 'Klikk og hent', shippingMethodId: 'klikk-og-hent' },
@@ -318,6 +326,7 @@ fetch(${URL}, {
     transaction: { amount: 1000, orderId: "order-1" },
   }),
 });`,
+      options: [{ autofix: true }],
       output: `
 const HOME_DELIVERY = { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Home delivery", shippingMethodId: "home" };
 const PICKUP = { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Butikken vår", shippingMethodId: "click_and_collect" };
@@ -367,6 +376,7 @@ export function shippingDetails(req, res) {
     ],
   });
 }`,
+      options: [{ autofix: true }],
       output: `
 export function shippingDetails(req, res) {
   res.json({
@@ -605,7 +615,7 @@ const LATER = [{ isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "
         { isDefault: "Y", priority: 0, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "N", priority: 1, shippingCost: 0, shippingMethod: "Henting på lager", shippingMethodId: "lager-henting" },
       ],`),
-      options: [{ clickAndCollectPattern: "^lager-henting$" }],
+      options: [{ clickAndCollectPattern: "^lager-henting$", autofix: true }],
       output: expressInitiate(`      staticShippingDetails: [
         { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
         { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Henting på lager", shippingMethodId: "lager-henting" },
@@ -623,6 +633,7 @@ export const expressBody = {
   },
   transaction: { amount: 1000, orderId: "order-1" },
 };`,
+      options: [{ autofix: true }],
       output: `
 export const expressBody = {
   merchantInfo: {
@@ -643,6 +654,7 @@ export const initiate = (orderId) =>
   got.post("https://api.vipps.no/ecomm/v2/payments", {
     json: { merchantInfo: { merchantSerialNumber: "123456", paymentType: "eComm Express Payment", staticShippingDetails: STATIC_SHIPPING }, transaction: { amount: 1000, orderId } },
   }).json();`,
+      options: [{ autofix: true }],
       output: `
 import got from "got";
 const STATIC_SHIPPING = [${HOME}, { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" }];
@@ -664,6 +676,7 @@ vipps.initiate({
   transaction: { amount: 1000, orderId: "order-1" },
 });`,
       settings: { vipps: { wrappers: [{ name: "vipps.initiate", endpoint: "ecom.initiate", body: 0 }] } },
+      options: [{ autofix: true }],
       output: `
 vipps.initiate({
   merchantInfo: {
@@ -674,6 +687,72 @@ vipps.initiate({
   transaction: { amount: 1000, orderId: "order-1" },
 });`,
       errors: [{ messageId: "staticNotDefault", line: 6, column: 147 }],
+    },
+    // Cases 1 and 2 change which option the checkout preselects: without autofix, suggestions only.
+    {
+      name: "case 1 without autofix: the reorder is a suggestion",
+      code: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "Y", priority: 0, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "N", priority: 1, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+      output: null,
+      errors: [
+        {
+          messageId: "staticNotDefault",
+          line: 10,
+          column: 9,
+          suggestions: [
+            {
+              messageId: "makeDefaultFirst",
+              data: { method: "Click and collect" },
+              output: expressInitiate(`      staticShippingDetails: [
+        { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+        { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Click and collect", shippingMethodId: "cc" },
+      ],`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "case 2 with autofix: false: the reorder is a suggestion",
+      code: `
+export function shippingDetails(req, res) {
+  res.json({
+    addressId: req.body.addressId,
+    orderId: req.params.orderId,
+    shippingDetails: [
+      { isDefault: "Y", priority: 0, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+      { isDefault: "N", priority: 1, shippingCost: 0, shippingMethod: "Pick up in store", shippingMethodId: "store" },
+    ],
+  });
+}`,
+      options: [{ autofix: false }],
+      output: null,
+      errors: [
+        {
+          messageId: "callbackNotDefault",
+          line: 8,
+          column: 7,
+          suggestions: [
+            {
+              messageId: "makeDefaultFirst",
+              data: { method: "Pick up in store" },
+              output: `
+export function shippingDetails(req, res) {
+  res.json({
+    addressId: req.body.addressId,
+    orderId: req.params.orderId,
+    shippingDetails: [
+      { isDefault: "N", priority: 1, shippingCost: 99, shippingMethod: "Posten", shippingMethodId: "posten" },
+      { isDefault: "Y", priority: 0, shippingCost: 0, shippingMethod: "Pick up in store", shippingMethodId: "store" },
+    ],
+  });
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 };
@@ -705,7 +784,16 @@ export async function initiate(orderId: string): Promise<void> {
 export function shippingDetails(ctx: { params: { orderId: string }; request: { body: { addressId: number } }; body: unknown }): void {
   ctx.body = { addressId: ctx.request.body.addressId, orderId: ctx.params.orderId, shippingDetails: OPTIONS };
 }`,
-      output: `
+      output: null,
+      errors: [
+        {
+          messageId: "callbackNotDefault",
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 121,
+          // Reordering changes which option the checkout preselects: a suggestion unless autofix is on.
+          suggestions: [{ messageId: "makeDefaultFirst", data: { method: "Click & collect" }, output: `
 import rp from "request-promise";
 interface ShippingOption { isDefault: "Y" | "N"; priority: number; shippingCost: number; shippingMethod: string; shippingMethodId: string }
 const OPTIONS: ShippingOption[] = [
@@ -723,9 +811,8 @@ export async function initiate(orderId: string): Promise<void> {
 }
 export function shippingDetails(ctx: { params: { orderId: string }; request: { body: { addressId: number } }; body: unknown }): void {
   ctx.body = { addressId: ctx.request.body.addressId, orderId: ctx.params.orderId, shippingDetails: OPTIONS };
-}`,
-      errors: [
-        { messageId: "callbackNotDefault", line: 6, column: 3, endLine: 6, endColumn: 121 },
+}` }],
+        },
         {
           messageId: "callbackInsteadOfStatic",
           line: 12,

@@ -52,13 +52,22 @@ describe("examples/error-handling.ts", () => {
         ['Check `result.ok` on the result of ePayment API "create payment" and throw an error with the SDK\'s error.'],
       ],
     ]);
-    const withHandler = linter.verify(code, config({ errorHandler: "reportVippsError" }), "error-handling.ts");
+    const withHandler = linter.verify(code, config({ errorHandler: { name: "reportVippsError", module: "./errors.js" } }), "error-handling.ts");
     expect(withHandler.map((message) => message.suggestions?.[0]?.desc)).toEqual([
       'Check `response.ok` after ePayment API "create payment" and call reportVippsError(response).',
       'Check `response.ok` after ePayment API "capture payment" and call reportVippsError(response).',
       'Await ePayment API "refund payment" so that its failure reaches the caller.',
       'Pass the error to reportVippsError in this handler for ePayment API "cancel payment".',
       'Check `result.ok` on the result of ePayment API "create payment" and call reportVippsError(result.error).',
+    ]);
+    // Named without its module and not in scope: a call would be a ReferenceError, so only the await is offered.
+    const unreachable = linter.verify(code, config({ errorHandler: "reportVippsError" }), "error-handling.ts");
+    expect(unreachable.map((message) => message.suggestions?.[0]?.desc)).toEqual([
+      undefined,
+      undefined,
+      'Await ePayment API "refund payment" so that its failure reaches the caller.',
+      undefined,
+      undefined,
     ]);
   });
 
@@ -79,7 +88,7 @@ describe("examples/error-handling.ts", () => {
     }
   });
 
-  for (const options of [{ autofix: true }, { autofix: true, errorHandler: "reportVippsError" }]) {
+  for (const options of [{ autofix: true }, { autofix: true, errorHandler: { name: "reportVippsError", module: "./errors.js" } }]) {
     it(`fixes everything under ${JSON.stringify(options)}, and a second run changes nothing`, () => {
       const first = linter.verifyAndFix(code, config(options), "error-handling.ts");
       expect(first.fixed).toBe(true);
@@ -87,6 +96,8 @@ describe("examples/error-handling.ts", () => {
       const second = linter.verifyAndFix(first.output, config(options), "error-handling.ts");
       expect(second.fixed).toBe(false);
       expect(second.output).toBe(first.output);
+      // The handler is imported once, however many repairs call it.
+      if (options.errorHandler) expect(first.output.split('import { reportVippsError } from "./errors.js";')).toHaveLength(2);
       // Comments survive.
       for (const comment of code.match(/\/\/.*$/gm) ?? []) expect(first.output).toContain(comment);
     });

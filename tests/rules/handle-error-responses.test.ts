@@ -223,14 +223,15 @@ const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" }
 export function info(token: string, reference: string) {
   return client.payment.info(token, reference);
 }`,
-    // The SDK never rejects: a catch around it swallows nothing of Vipps's.
+    // The SDK also rejects (network errors, a retried POST): a catch that logs the error sees it.
     `import { Client } from "@vippsmobilepay/sdk";
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
 export async function info(token: string, reference: string) {
   try {
     const result = await client.payment.info(token, reference);
     return result.ok ? result.data : null;
-  } catch {
+  } catch (error) {
+    console.error(error);
     return null;
   }
 }`,
@@ -285,6 +286,96 @@ async function refund(reference) {
   return fetch("${EPAYMENT}", { method: "POST" }).then(function (this: any, response) { return response.ok; });
 }`,
       name: "fetch: .then callback with a this parameter and a checked response",
+    },
+    // @vippsno/vipps-sdk 0.9.13 resolves the raw body on success and rejects on every non-2xx: reading the body of an
+    // awaited call is correct, and no `.ok` exists to check.
+    {
+      code: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(payment) {
+  const result = await vipps.ePayment.createPayment(payment);
+  return result.redirectUrl;
+}`,
+      languageOptions: JS,
+      name: "@vippsno/vipps-sdk: the awaited body read directly",
+    },
+    `import { Vipps } from "@vippsno/vipps-sdk";
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+export async function info(reference: string) {
+  const { state } = await vipps.ePayment.getPayment(reference);
+  return state;
+}`,
+    {
+      code: `import Vipps from "@vippsno/vipps-sdk";
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+export function cancel(reference) {
+  return vipps.ePayment.cancelPayment(reference).then((body) => body.state).catch((error) => {
+    console.error(error);
+    throw error;
+  });
+}`,
+      languageOptions: JS_WITH_GLOBALS,
+      name: "@vippsno/vipps-sdk: a .catch that logs and rethrows",
+    },
+    // @vippsmobilepay/sdk narrowed on ok inside a try whose catch surfaces the rejection.
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+export async function createPayment(token, body) {
+  try {
+    const result = await client.payment.create(token, body);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.data.redirectUrl;
+  } catch (error) {
+    console.error("create payment failed", error);
+    throw error;
+  }
+}`,
+      languageOptions: JS,
+      name: "@vippsmobilepay/sdk: narrowed, and the rejection logged and rethrown",
+    },
+    // got and ky near misses: the response itself awaited and its status checked; a shortcut on a client that rejects,
+    // whose rejection a catch logs.
+    `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  const response = await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment, throwHttpErrors: false });
+  if (response.statusCode >= 400) throw new Error(String(response.body));
+  return JSON.parse(response.body);
+}`,
+    `import ky from "ky";
+
+export async function info(reference: string) {
+  try {
+    return await ky.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).json();
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+}`,
+    // A wrapper of the project whose method happens to be named like a body shortcut is no shortcut.
+    {
+      code: `import got from "got";
+const api = { json: (url: string) => got(url, { throwHttpErrors: false }) };
+export async function info(reference: string) {
+  const response = await api.json(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  if (response.statusCode !== 200) throw new Error(String(response.statusCode));
+  return response.body;
+}`,
+      name: "got: a function named json is no body shortcut",
+    },
+    // errorHandler { name, module } on correct code: nothing to report, nothing imported.
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+export async function info(token: string, reference: string) {
+  const result = await client.payment.info(token, reference);
+  return result.ok ? result.data.state : undefined;
+}`,
+      options: [{ autofix: true, errorHandler: { name: "reportVippsError", module: "./errors.js" } }],
+      name: "errorHandler with its module on correct code",
     },
   ],
   invalid: [
@@ -341,6 +432,8 @@ export async function refund(reference: string) {
   }
 }`,
       options: [{ autofix: true, errorHandler: "error" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { error: "readonly" } },
       errors: [{ messageId: "swallowedError", line: 6, column: 5, endLine: 6, endColumn: 10 }],
       name: "errorHandler named like the catch clause's new binding: the binding takes another name",
     },
@@ -368,6 +461,8 @@ export async function refund(reference: string) {
   }
 }`,
       options: [{ autofix: true, errorHandler: "response" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { response: "readonly" } },
       errors: [{ messageId: "uncheckedStatus", line: 2, column: 9, endLine: 2, endColumn: 79 }],
       name: "errorHandler named like the response the repair binds: the binding takes another name",
     },
@@ -389,6 +484,8 @@ export async function refund(reference: string) {
   fetch("${EPAYMENT}", { method: "POST" }).then((response) => response.ok).catch((error2) => error(error2));
 }`,
       options: [{ autofix: true, errorHandler: "error" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { error: "readonly" } },
       errors: [{ messageId: "lostRejection", line: 2, column: 3, endLine: 2, endColumn: 73 }],
       name: "errorHandler named error: the .catch callback's parameter takes another name",
     },
@@ -793,6 +890,8 @@ export const payment = await response.json();`,
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "uncheckedStatus",
@@ -1273,23 +1372,22 @@ export function cancelLater(token: string, reference: string) {
       output: null,
       errors: [
         {
-          messageId: "uncheckedResult",
+          // The SDK also rejects (network errors, a retried POST): the lost rejection comes first; once awaited or
+          // caught, the ignored result is reported next.
+          messageId: "lostRejection",
           line: 6,
           column: 3,
           endLine: 6,
           endColumn: 42,
           suggestions: [
             {
-              messageId: "addResultCheck",
+              messageId: "awaitRequest",
               output: `import { Client } from "@vippsmobilepay/sdk";
 
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
 
 export async function cancel(token: string, reference: string) {
-  const result = await client.payment.cancel(token, reference);
-  if (!result.ok) {
-    throw new Error(\`ePayment API cancel payment failed: \${JSON.stringify(result.error)}\`);
-  }
+  await client.payment.cancel(token, reference);
 }
 
 export function cancelLater(token: string, reference: string) {
@@ -1299,14 +1397,14 @@ export function cancelLater(token: string, reference: string) {
           ],
         },
         {
-          messageId: "uncheckedResult",
+          messageId: "lostRejection",
           line: 10,
           column: 3,
           endLine: 10,
           endColumn: 42,
           suggestions: [
             {
-              messageId: "addResultCheck",
+              messageId: "catchRejection",
               output: `import { Client } from "@vippsmobilepay/sdk";
 
 const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
@@ -1316,10 +1414,9 @@ export async function cancel(token: string, reference: string) {
 }
 
 export function cancelLater(token: string, reference: string) {
-  client.payment.cancel(token, reference).then((result) => {
-    if (!result.ok) {
-      throw new Error(\`ePayment API cancel payment failed: \${JSON.stringify(result.error)}\`);
-    }
+  client.payment.cancel(token, reference).catch((error) => {
+    console.error("ePayment API cancel payment failed", error);
+    throw error;
   });
 }`,
             },
@@ -1339,6 +1436,8 @@ export async function info(token: string, reference: string) {
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "uncheckedResult",
@@ -1365,44 +1464,6 @@ export async function info(token: string, reference: string) {
         },
       ],
       name: "@vippsmobilepay/sdk: errorHandler gets the SDK's error",
-    },
-    {
-      code: `import { Vipps } from "@vippsno/vipps-sdk";
-
-const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
-
-export async function createPayment(payment) {
-  const result = await vipps.ePayment.createPayment(payment);
-  return result.data.redirectUrl;
-}`,
-      output: null,
-      languageOptions: JS,
-      errors: [
-        {
-          messageId: "uncheckedResult",
-          line: 6,
-          column: 24,
-          endLine: 6,
-          endColumn: 61,
-          suggestions: [
-            {
-              messageId: "addResultCheck",
-              output: `import { Vipps } from "@vippsno/vipps-sdk";
-
-const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
-
-export async function createPayment(payment) {
-  const result = await vipps.ePayment.createPayment(payment);
-  if (!result.ok) {
-    throw new Error(\`ePayment API create payment failed: \${JSON.stringify(result.error)}\`);
-  }
-  return result.data.redirectUrl;
-}`,
-            },
-          ],
-        },
-      ],
-      name: "@vippsno/vipps-sdk (deprecated): .data read without narrowing",
     },
     {
       code: `import axios from "axios";
@@ -1530,6 +1591,8 @@ export function cancel(reference: string) {
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "lostRejection",
@@ -1801,6 +1864,8 @@ export async function refund(reference: string) {
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "swallowedError",
@@ -2289,6 +2354,8 @@ class Warmup {
 }`,
       output: null,
       options: [{ errorHandler: "reportVippsError" }],
+      // The handler is a declared global: in scope, so the repair may call it.
+      languageOptions: { globals: { reportVippsError: "readonly" } },
       errors: [
         {
           messageId: "uncheckedStatus",
@@ -2370,6 +2437,719 @@ class Warmup {
       ],
       settings: { vipps: { wrappers: [{ name: "vippsRequest", url: 0 }] } },
       name: "a configured wrapper that rejects (the default): a lost rejection",
+    },
+    // @vippsno/vipps-sdk 0.9.13 rejects on every non-2xx and resolves the raw body: a rejecting client, never an `.ok` check.
+    {
+      code: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(payment) {
+  vipps.ePayment.createPayment(payment);
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 40,
+          suggestions: [
+            {
+              messageId: "awaitRequest",
+              output: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(payment) {
+  await vipps.ePayment.createPayment(payment);
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsno/vipps-sdk 0.9.13 rejects: a dropped call loses the rejection",
+    },
+    {
+      code: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(reference: string) {
+  try {
+    return await vipps.ePayment.getPayment(reference);
+  } catch {
+    return null;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(reference: string) {
+  try {
+    return await vipps.ePayment.getPayment(reference);
+  } catch (error) {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsno/vipps-sdk: a catch that returns null swallows the rejection",
+    },
+    {
+      code: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function cancel(reference) {
+  return vipps.ePayment.cancelPayment(reference).catch(() => null);
+}`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 6,
+          column: 56,
+          endLine: 6,
+          endColumn: 66,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import { Vipps } from "@vippsno/vipps-sdk";
+
+const vipps = new Vipps({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function cancel(reference) {
+  return vipps.ePayment.cancelPayment(reference).catch((error) => {
+    console.error("ePayment API cancel payment failed", error);
+    return null;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsno/vipps-sdk: .catch(() => null) swallows the rejection",
+    },
+    // Any field but ok/error read before narrowing uses the result unchecked, not only `.data`.
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(token: string, body: unknown) {
+  const result = await client.payment.create(token, body);
+  return result.redirectUrl;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(token: string, body: unknown) {
+  const result = await client.payment.create(token, body);
+  if (!result.ok) {
+    throw new Error(\`ePayment API create payment failed: \${JSON.stringify(result.error)}\`);
+  }
+  return result.redirectUrl;
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk: a field of the success body read off the unnarrowed result",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(token: string, reference: string) {
+  try {
+    const result = await client.payment.info(token, reference);
+    return result.ok ? result.data : null;
+  } catch {
+    return null;
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 10,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(token: string, reference: string) {
+  try {
+    const result = await client.payment.info(token, reference);
+    return result.ok ? result.data : null;
+  } catch (error) {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk also rejects: a catch that returns null swallows it",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function info(token, reference) {
+  return client.payment.info(token, reference).then((result) => (result.ok ? result.data : null)).catch(() => null);
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 6,
+          column: 105,
+          endLine: 6,
+          endColumn: 115,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function info(token, reference) {
+  return client.payment.info(token, reference).then((result) => (result.ok ? result.data : null)).catch((error) => {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk also rejects: .catch(() => null) after a narrowing .then swallows it",
+    },
+    // got and ky with `throwHttpErrors: false`: a body shortcut resolves an error answer's body as a success.
+    {
+      code: `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  const body = await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment, throwHttpErrors: false }).json();
+  return body;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "bodyWithoutStatus",
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 125,
+          suggestions: [
+            {
+              messageId: "removeThrowHttpErrorsFalse",
+              output: `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  const body = await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment }).json();
+  return body;
+}`,
+            },
+          ],
+        },
+      ],
+      name: "got: throwHttpErrors: false with .json() resolves the error body",
+    },
+    {
+      code: `import ky from "ky";
+
+export function info(reference) {
+  return ky.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`, { throwHttpErrors: false }).json();
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "bodyWithoutStatus",
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 109,
+          suggestions: [
+            {
+              messageId: "removeThrowHttpErrorsFalse",
+              output: `import ky from "ky";
+
+export function info(reference) {
+  return ky.get(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`, {}).json();
+}`,
+            },
+          ],
+        },
+      ],
+      name: "ky: throwHttpErrors: false with .json(), returned",
+    },
+    {
+      code: `import ky from "ky";
+
+const api = ky.create({ prefixUrl: "https://api.vipps.no", throwHttpErrors: false });
+
+export async function info(reference) {
+  const payment = await api.get(\`epayment/v1/payments/\${reference}\`).text();
+  return JSON.parse(payment);
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "bodyWithoutStatus",
+          line: 6,
+          column: 25,
+          endLine: 6,
+          endColumn: 76,
+          suggestions: [],
+        },
+      ],
+      name: "ky: an instance with throwHttpErrors: false and .text()",
+    },
+    {
+      code: `import got from "got";
+
+export function info(reference: string) {
+  return got(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).json().catch(() => null);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 4,
+          column: 85,
+          endLine: 4,
+          endColumn: 95,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import got from "got";
+
+export function info(reference: string) {
+  return got(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`).json().catch((error) => {
+    console.error("ePayment API get payment failed", error);
+    return null;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "got: .json().catch(() => null) swallows the error",
+    },
+    {
+      code: `import ky from "ky";
+
+export function cancel(reference) {
+  return ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, { throwHttpErrors: false }).json().catch(() => null);
+}`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [
+        {
+          messageId: "bodyWithoutStatus",
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 117,
+          suggestions: [
+            {
+              messageId: "removeThrowHttpErrorsFalse",
+              output: `import ky from "ky";
+
+export function cancel(reference) {
+  return ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, {}).json().catch(() => null);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: "swallowedError",
+          line: 4,
+          column: 124,
+          endLine: 4,
+          endColumn: 134,
+          suggestions: [
+            {
+              messageId: "handleError",
+              output: `import ky from "ky";
+
+export function cancel(reference) {
+  return ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`, { throwHttpErrors: false }).json().catch((error) => {
+    console.error("ePayment API cancel payment failed", error);
+    return null;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "ky: throwHttpErrors: false, .json() and .catch(() => null)",
+    },
+    {
+      code: `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  got.post("https://api.vipps.no/epayment/v1/payments", { json: payment }).json();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: "awaitRequest",
+              output: `import got from "got";
+
+export async function createPayment(payment: unknown) {
+  await got.post("https://api.vipps.no/epayment/v1/payments", { json: payment }).json();
+}`,
+            },
+          ],
+        },
+      ],
+      name: "got: a dropped .json() loses the rejection",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function createPayment(token, body) {
+  return client.payment.create(token, body).then((result) => result.redirectUrl);
+}`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export function createPayment(token, body) {
+  return client.payment.create(token, body).then((result) => {
+    if (!result.ok) {
+      throw new Error(\`ePayment API create payment failed: \${JSON.stringify(result.error)}\`);
+    }
+    return result.redirectUrl;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk: .then reads a field of the success body without narrowing",
+    },
+    {
+      code: `const { Client } = require("@vippsmobilepay/sdk");
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+async function capture(token, reference, body) {
+  client.payment.capture(token, reference, body);
+}
+
+module.exports = { capture };`,
+      output: null,
+      languageOptions: CJS,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: "awaitRequest",
+              output: `const { Client } = require("@vippsmobilepay/sdk");
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+async function capture(token, reference, body) {
+  await client.payment.capture(token, reference, body);
+}
+
+module.exports = { capture };`,
+            },
+          ],
+        },
+      ],
+      name: "@vippsmobilepay/sdk (CommonJS): a dropped call loses the rejection",
+    },
+    // errorHandler { name, module }: repairs import the handler where the file does not have it.
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(token: string, reference: string) {
+  const result = await client.payment.info(token, reference);
+  return result.data.state;
+}`,
+      output: `import { Client } from "@vippsmobilepay/sdk";
+import { reportVippsError } from "./errors.js";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function info(token: string, reference: string) {
+  const result = await client.payment.info(token, reference);
+  if (!result.ok) {
+    await reportVippsError(result.error);
+  }
+  return result.data.state;
+}`,
+      options: [{"autofix": true, "errorHandler": {"name": "reportVippsError", "module": "./errors.js"}}],
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 61,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler with its module: the repair imports it after the file's imports (ESM)",
+    },
+    {
+      code: `"use strict";
+const axios = require("axios"); // the HTTP client
+
+async function refund(reference) {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+module.exports = { refund };`,
+      output: `"use strict";
+const axios = require("axios"); // the HTTP client
+const { reportVippsError } = require("./errors");
+
+async function refund(reference) {
+  try {
+    await axios.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/refund\`, {});
+  } catch (error) {
+    await reportVippsError(error);
+    return false;
+  }
+  return true;
+}
+
+module.exports = { refund };`,
+      options: [{"autofix": true, "errorHandler": {"name": "reportVippsError", "module": "./errors"}}],
+      languageOptions: CJS,
+      errors: [
+        {
+          messageId: "swallowedError",
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 10,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler with its module in CommonJS: a require after the file's requires",
+    },
+    {
+      code: `export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}`,
+      output: null,
+      options: [{"errorHandler": "reportVippsError"}],
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler named without a module and not in scope: reported, no repair",
+    },
+    {
+      code: `export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}
+
+function reportVippsError(response) {
+  throw new Error(\`Vipps answered \${response.status}\`);
+}`,
+      output: `export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  if (!response.ok) {
+    await reportVippsError(response);
+  }
+  return response.json();
+}
+
+function reportVippsError(response) {
+  throw new Error(\`Vipps answered \${response.status}\`);
+}`,
+      options: [{"autofix": true, "errorHandler": "reportVippsError"}],
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler declared in the file: called without an import",
+    },
+    {
+      code: `import { reportVippsError } from "./errors.js";
+
+export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}`,
+      output: `import { reportVippsError } from "./errors.js";
+
+export async function info(reference) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  if (!response.ok) {
+    await reportVippsError(response);
+  }
+  return response.json();
+}`,
+      options: [{"autofix": true, "errorHandler": {"name": "reportVippsError", "module": "./errors.js"}}],
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 4,
+          column: 26,
+          endLine: 4,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      name: "errorHandler with its module, already imported: no second import",
+    },
+    {
+      code: `export async function info(reference: string) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  return response.json();
+}`,
+      output: `import { logging } from "./logging.js";
+export async function info(reference: string) {
+  const response = await fetch(\`https://api.vipps.no/epayment/v1/payments/\${reference}\`);
+  if (!response.ok) {
+    await logging.reportVippsError(response);
+  }
+  return response.json();
+}`,
+      options: [{"autofix": true, "errorHandler": {"name": "logging.reportVippsError", "module": "./logging.js"}}],
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+      name: "dotted errorHandler with its module, in a file without imports: its first name is imported at the top",
+    },
+    {
+      code: `import ky from 'ky'
+
+export function cancel(reference) {
+  ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`)
+}`,
+      output: null,
+      options: [{"errorHandler": {"name": "reportVippsError", "module": "./errors.js"}}],
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: "catchRejection",
+              output: `import ky from 'ky'
+import { reportVippsError } from './errors.js'
+
+export function cancel(reference) {
+  ky.post(\`https://api.vipps.no/epayment/v1/payments/\${reference}/cancel\`).catch((error) => reportVippsError(error))
+}`,
+            },
+          ],
+        },
+      ],
+      name: "errorHandler with its module: single quotes and no semicolons, in a suggestion",
     },
   ],
 });
