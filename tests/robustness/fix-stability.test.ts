@@ -24,7 +24,8 @@ import { collectRuleTesterCases, type RecordedCase } from "../support/rule-cases
  *   variable a user declares. The permitted statements are the report's statement, its users, and every statement
  *   that declares a variable that a permitted statement reads (again in turn). So a fix may change the code the
  *   report is about and the constants that code is built from or built into (a shipping list and its options), but
- *   no code that shares no data with it.
+ *   no code that shares no data with it. One edit may also stand between top-level statements: an insertion (no text
+ *   removed) that is a whole import declaration or `require` of the module a repair calls into (an `errorHandler`).
  *
  * Each case runs as written in its test (its rule, its options) and again with every rule of the plugin on and every
  * opt-in option set (`autofix: true`).
@@ -57,6 +58,7 @@ const checkEdits = (rules: Record<string, Rule.RuleModule>): Record<string, Rule
                   const edits: Rule.Fix[] = result == null ? [] : Symbol.iterator in result ? [...(result)] : [result];
                   const permitted = permittedExtents(sourceCode, where);
                   for (const edit of edits) {
+                    if (isAddedImport(edit)) continue;
                     if (!permitted.some(([start, end]) => start <= edit.range[0] && edit.range[1] <= end)) {
                       localityFailures.push(`${name}: ${what} edits [${edit.range.join(", ")}] (${JSON.stringify(sourceCode.text.slice(edit.range[0], edit.range[1]).slice(0, 80))}), outside the statement reported at offset ${where}`);
                     }
@@ -82,6 +84,13 @@ function reportStart(sourceCode: SourceCode, descriptor: Rule.ReportDescriptor):
 }
 
 const extentCache = new WeakMap<SourceCode, Map<number, Range[]>>();
+
+/** An insertion of a whole `import … from "…";` or `const … = require("…");` statement (see the top of this file). */
+function isAddedImport(edit: Rule.Fix): boolean {
+  if (edit.range[0] !== edit.range[1]) return false;
+  const text = edit.text.trim();
+  return /^import [^;]+ from ["'][^"']+["'];?$/.test(text) || /^(?:const|let|var) [^;=]+ = require\(["'][^"']+["']\);?$/.test(text);
+}
 
 /** The extents of the permitted statements of a report starting at `offset` (see the top of this file). */
 function permittedExtents(sourceCode: SourceCode, offset: number): Range[] {
