@@ -1,11 +1,12 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import { argumentAt, unwrap } from "../core/ast.js";
-import { findProperty, resolveObjectLiteral } from "../core/objects.js";
+import { findProperty, mayHideProperties, resolveObjectLiteral } from "../core/objects.js";
 import { getPropertyKey, getStaticString, getStaticValue, getStringPattern } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
 import type { FailureMode } from "../settings.js";
 import { ENDPOINTS, type EndpointSpec, type SdkMethodSpec } from "../vipps/apis.js";
 import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
+import type { HeaderSources } from "./headers.js";
 
 /**
  * Every HTTP client and SDK the detection knows, each described once: which modules and globals provide it, how a
@@ -18,14 +19,13 @@ export type TransportName = "fetch" | "axios" | "got" | "ky" | "request" | "supe
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** What one transport call says about the request it sends. */
-export interface RequestParts {
+export interface RequestParts extends HeaderSources {
   readonly transport: TransportName;
   readonly url?: TSESTree.Node;
   /** A static URL prefix from the client instance (`baseURL`, `prefixUrl`), as a pattern. */
   readonly urlPrefix?: string;
   readonly method?: string;
   readonly body?: TSESTree.Node;
-  readonly headers?: TSESTree.Node;
   /** The endpoint, when the call itself names it (SDK methods, configured wrappers). */
   readonly endpoint?: EndpointSpec;
   /** How an HTTP error reaches the caller. */
@@ -45,6 +45,8 @@ export interface RequestParts {
 export interface InstanceDefaults {
   readonly urlPrefix?: string;
   readonly failure?: FailureMode;
+  /** The instance's default headers (`axios.create({ headers })`), outermost instance first. */
+  readonly headers?: readonly TSESTree.Node[];
 }
 
 type Reader = (call: CallNode, sourceCode: SourceCode, defaults: InstanceDefaults) => RequestParts | undefined;
@@ -97,6 +99,14 @@ const methodOf = (
   return options || !optionsGiven ? fallback : undefined;
 };
 
+/** Whether options given at `index` may carry headers nobody can see: not a literal in reach, or one with hidden keys. */
+const hidesHeaders = (sourceCode: SourceCode, call: CallNode, index: number, options: TSESTree.ObjectExpression | undefined): boolean =>
+  call.arguments.length > index && (!options || mayHideProperties(sourceCode, options));
+
+/** The instance's default headers followed by the ones its own options add. */
+const withDefaultHeaders = (defaults: InstanceDefaults, own: TSESTree.Node | undefined): readonly TSESTree.Node[] | undefined =>
+  own ? [...(defaults.headers ?? []), own] : defaults.headers;
+
 const pattern = (sourceCode: SourceCode, node: TSESTree.Node | undefined): string | undefined =>
   node ? getStringPattern(sourceCode, node) : undefined;
 
@@ -111,6 +121,7 @@ const readFetch: Reader = (call, sourceCode) => {
     method: methodOf(sourceCode, options, argumentAt(call, 1) !== undefined, "GET"),
     body: option(sourceCode, options, "body"),
     headers: option(sourceCode, options, "headers"),
+    headersHidden: hidesHeaders(sourceCode, call, 1, options),
     failure: "resolves",
     check: FAILURE_CHECKS.response,
     result: call,
@@ -149,6 +160,8 @@ const readAxios =
       method: method ?? methodOf(sourceCode, config, argumentAt(call, configIndex) !== undefined, "GET"),
       body: dataArg ? argumentAt(call, 1) : option(sourceCode, config, "data"),
       headers: option(sourceCode, config, "headers"),
+      headersHidden: hidesHeaders(sourceCode, call, configIndex, config),
+      ...(defaults.headers && { defaultHeaders: defaults.headers }),
       failure: axiosFailure(sourceCode, config) ?? defaults.failure ?? "rejects",
       check: FAILURE_CHECKS.axios,
       result: call,
@@ -160,7 +173,8 @@ const axiosInstanceDefaults = (call: CallNode, sourceCode: SourceCode): Instance
   const config = optionsAt(sourceCode, call, 0);
   const prefix = pattern(sourceCode, option(sourceCode, config, "baseURL"));
   const failure = axiosFailure(sourceCode, config);
-  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }) };
+  const headers = withDefaultHeaders({}, option(sourceCode, config, "headers"));
+  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }), ...(headers && { headers }) };
 };
 
 const axiosMap = (defaults: InstanceDefaults): TraceMap => {
@@ -194,6 +208,8 @@ const readGotOrKy =
       method: method ?? methodOf(sourceCode, options, argumentAt(call, optionsIndex) !== undefined, "GET"),
       body: option(sourceCode, options, "json", "body", "form"),
       headers: option(sourceCode, options, "headers"),
+      headersHidden: hidesHeaders(sourceCode, call, optionsIndex, options),
+      ...(defaults.headers && { defaultHeaders: defaults.headers }),
       failure: throwFailure(sourceCode, options) ?? defaults.failure ?? "rejects",
       // got resolves its own response object; ky resolves a WHATWG Response.
       check: transport === "got" ? FAILURE_CHECKS.statusCode : FAILURE_CHECKS.response,
@@ -202,18 +218,19 @@ const readGotOrKy =
     };
   };
 
-const gotOrKyInstanceDefaults = (call: CallNode, sourceCode: SourceCode): InstanceDefaults => {
+const gotOrKyInstanceDefaults = (call: CallNode, sourceCode: SourceCode, defaults: InstanceDefaults): InstanceDefaults => {
   const options = optionsAt(sourceCode, call, 0);
   const prefix = pattern(sourceCode, option(sourceCode, options, "prefixUrl"));
   const failure = throwFailure(sourceCode, options);
-  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }) };
+  const headers = withDefaultHeaders(defaults, option(sourceCode, options, "headers"));
+  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }), ...(headers && { headers }) };
 };
 
 const gotOrKyMap = (transport: "got" | "ky", defaults: InstanceDefaults): TraceMap => {
   const factory: TraceInfo = {
     kind: "factory",
     instance: (call, sourceCode) => {
-      const own = gotOrKyInstanceDefaults(call, sourceCode);
+      const own = gotOrKyInstanceDefaults(call, sourceCode, defaults);
       return gotOrKyMap(transport, { ...defaults, ...own });
     },
   };
@@ -245,6 +262,8 @@ const readRequest =
       method: method ?? methodOf(sourceCode, options, true, "GET"),
       body: jsonIsBody ? json : option(sourceCode, options, "body", "form"),
       headers: option(sourceCode, options, "headers"),
+      headersHidden: hidesHeaders(sourceCode, call, firstOptions ? 0 : 1, options),
+      ...(defaults.headers && { defaultHeaders: defaults.headers }),
       failure: failure === "rejects" && simple === false ? "resolves" : failure,
       ...(fullResponse && { check: FAILURE_CHECKS.statusCode }),
       result: call,
@@ -259,8 +278,10 @@ const requestMap = (failure: FailureMode, defaults: InstanceDefaults): TraceMap 
       [CALL]: {
         kind: "factory",
         instance: (call, sourceCode) => {
-          const prefix = pattern(sourceCode, option(sourceCode, optionsAt(sourceCode, call, 0), "baseUrl"));
-          return requestMap(failure, prefix === undefined ? defaults : { ...defaults, urlPrefix: prefix });
+          const options = optionsAt(sourceCode, call, 0);
+          const prefix = pattern(sourceCode, option(sourceCode, options, "baseUrl"));
+          const headers = withDefaultHeaders(defaults, option(sourceCode, options, "headers"));
+          return requestMap(failure, { ...defaults, ...(prefix !== undefined && { urlPrefix: prefix }), ...(headers && { headers }) });
         },
       },
     },
@@ -279,7 +300,7 @@ const readSuperagent =
     if (!url) return undefined;
     const verb = method ?? getStaticString(sourceCode, argumentAt(call, 0) ?? call)?.toUpperCase();
     let body: TSESTree.Node | undefined;
-    let headers: TSESTree.Node | undefined;
+    const headerCalls: TSESTree.CallExpression[] = [];
     let failure: FailureMode = "rejects";
     let result: TSESTree.Node = call;
     for (;;) {
@@ -289,12 +310,12 @@ const readSuperagent =
       if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
       const name = getPropertyKey(sourceCode, member);
       if (name === "send") body = argumentAt(next, 0);
-      else if (name === "set") headers = next.arguments.length === 1 ? argumentAt(next, 0) : headers;
+      else if (name === "set") headerCalls.push(next);
       else if (name === "ok") failure = "resolves";
       else if (name !== "type" && name !== "query" && name !== "accept" && name !== "timeout" && name !== "retry" && name !== "auth") break;
       result = next;
     }
-    return { transport: "superagent", url, ...(verb !== undefined && { method: verb }), body, headers, failure, check: FAILURE_CHECKS.superagent, result };
+    return { transport: "superagent", url, ...(verb !== undefined && { method: verb }), body, headerCalls, failure, check: FAILURE_CHECKS.superagent, result };
   };
 
 const superagentMap = (): TraceMap => {
