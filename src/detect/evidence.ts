@@ -100,13 +100,16 @@ const endpointSegments: readonly { readonly spec: EndpointSpec; readonly segment
   (endpoint) => endpoint.path.startsWith("/") && !endpoint.callbackResponse,
 ).map((spec) => ({ spec, segments: spec.path.toLowerCase().split("/").slice(1).map((segment) => (segment.startsWith("{") ? null : segment)) }));
 
-/** Whether an endpoint's path ends with the tail's segments (`/details`, `/payments/abc/capture`). */
+/**
+ * Whether an endpoint's path ends with the tail's segments (`/details`, `/payments/abc/capture`). The last one names
+ * the operation and must be written in the path: `/details` is no `{Reference}`.
+ */
 function endsWithTail(segments: readonly (string | null)[], tail: readonly string[]): boolean {
   if (tail.length > segments.length) return false;
   const offset = segments.length - tail.length;
   return tail.every((segment, index) => {
     const wanted = segments[offset + index];
-    return wanted === null ? segment !== "" : wanted === segment;
+    return wanted === null ? segment !== "" && index < tail.length - 1 : wanted === segment;
   });
 }
 

@@ -1,4 +1,4 @@
-import { trimTrailingSlashes } from "../core/static.js";
+import { hasScheme, trimTrailingSlashes } from "../core/static.js";
 import { APIS, ENDPOINTS, VIPPS_HOSTS, type ApiSpec, type EndpointSpec } from "./apis.js";
 
 /** Stands in a URL pattern for a part whose value is not known statically (an env variable, a parameter, ...). */
@@ -79,4 +79,26 @@ function pickEndpoint(
   if (method !== undefined) return byPath.find((spec) => spec.method === method.toUpperCase());
   const withBody = byPath.filter((spec) => (spec.method !== "GET") === hasBody);
   return withBody.length === 1 ? withBody[0] : undefined;
+}
+
+/** The longest path a message shows; a longer one is cut, since a message names the target, not the whole URL. */
+const MAX_LABEL_PATH = 80;
+
+/**
+ * The path of a URL pattern as a message shows it: without scheme, host, query and fragment, with "…" for unknown
+ * parts (`${base}/recurring/v3/agreements/${id}/typo` gives "…/recurring/v3/agreements/…/typo"); undefined when no
+ * part of the path is known.
+ */
+export function urlPathLabel(urlPattern: string | undefined): string | undefined {
+  if (urlPattern === undefined) return undefined;
+  let path = urlPattern;
+  if (hasScheme(path)) {
+    const start = path.indexOf("/", path.indexOf("://") + 3);
+    path = start < 0 ? "" : path.slice(start);
+  }
+  const end = path.search(/[?#]/);
+  if (end >= 0) path = path.slice(0, end);
+  path = path.split(HOLE).join("…");
+  if (!path.includes("/") || path.replace(/[…/]/g, "") === "") return undefined;
+  return path.length > MAX_LABEL_PATH ? `${path.slice(0, MAX_LABEL_PATH - 1)}…` : path;
 }
