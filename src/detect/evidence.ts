@@ -70,6 +70,8 @@ export interface EvidenceVerdict {
 /** What a call shows, apart from a URL that matched no Vipps host or path. */
 export interface CallFacts {
   readonly url: TSESTree.Node | undefined;
+  /** The client instance's base URL expression, when the call's URL is relative to it. */
+  readonly urlBase: TSESTree.Node | undefined;
   readonly urlPattern: string | undefined;
   readonly method: string | undefined;
   readonly body: RequestBody | undefined;
@@ -128,7 +130,7 @@ export function weighEvidence(sourceCode: SourceCode, facts: CallFacts): Evidenc
     if (headers.has("client_id") && headers.has("client_secret")) add("client-credentials", "client_id, client_secret");
   }
 
-  const name = facts.url && vippsNameInBase(sourceCode, facts.url);
+  const name = (facts.url && vippsNameInBase(sourceCode, facts.url)) ?? (facts.urlBase && vippsNameInBase(sourceCode, facts.urlBase));
   if (name) add("vipps-name", name);
 
   let bodyEndpoints: readonly EndpointSpec[] = [];

@@ -292,7 +292,9 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
       (urlPattern === HOLE ? undefined : matchVippsUrl(urlPattern, parts.method, body !== undefined)) ??
       (settings.hosts.some((host) => urlPattern?.toLowerCase().includes(host)) ? { api: undefined, endpoint: undefined } : undefined);
     // A URL from configuration: the call is a Vipps request when the rest of it says so (src/detect/evidence.ts).
-    const verdict = match ? undefined : weighEvidence(sourceCode, { url: parts.url, urlPattern, method: parts.method, body, headers });
+    // An instance's base URL only applies to a relative URL (axios, got, ky and request all ignore it otherwise).
+    const urlBase = parts.url && hasScheme(getStringPattern(sourceCode, parts.url)) ? undefined : parts.urlBase;
+    const verdict = match ? undefined : weighEvidence(sourceCode, { url: parts.url, urlBase, urlPattern, method: parts.method, body, headers });
     if (!match && !verdict) return undefined;
     api = match ? match.api : verdict?.api;
     endpoint = match ? match.endpoint : verdict?.endpoint;

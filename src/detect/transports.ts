@@ -24,6 +24,8 @@ export interface RequestParts extends HeaderSources {
   readonly url?: TSESTree.Node;
   /** A static URL prefix from the client instance (`baseURL`, `prefixUrl`), as a pattern. */
   readonly urlPrefix?: string;
+  /** The expression that gives the base URL (`baseURL: config.vipps.apiUrl`), for the evidence its names give. */
+  readonly urlBase?: TSESTree.Node;
   readonly method?: string;
   readonly body?: TSESTree.Node;
   /** The endpoint, when the call itself names it (SDK methods, configured wrappers). */
@@ -44,6 +46,7 @@ export interface RequestParts extends HeaderSources {
 /** Settings an instance carries into each of its calls. */
 export interface InstanceDefaults {
   readonly urlPrefix?: string;
+  readonly urlBase?: TSESTree.Node;
   readonly failure?: FailureMode;
   /** The instance's default headers (`axios.create({ headers })`), outermost instance first. */
   readonly headers?: readonly TSESTree.Node[];
@@ -152,11 +155,13 @@ const readAxios =
     const urlFirst = method !== undefined || !resolveObjectLiteral(sourceCode, first);
     const configIndex = method === undefined ? (urlFirst ? 1 : 0) : dataArg ? 2 : 1;
     const config = optionsAt(sourceCode, call, configIndex);
+    const base = option(sourceCode, config, "baseURL") ?? defaults.urlBase;
     const prefix = pattern(sourceCode, option(sourceCode, config, "baseURL")) ?? defaults.urlPrefix;
     return {
       transport: "axios",
       url: urlFirst ? first : option(sourceCode, config, "url"),
       ...(prefix !== undefined && { urlPrefix: prefix }),
+      ...(base && { urlBase: base }),
       method: method ?? methodOf(sourceCode, config, argumentAt(call, configIndex) !== undefined, "GET"),
       body: dataArg ? argumentAt(call, 1) : option(sourceCode, config, "data"),
       headers: option(sourceCode, config, "headers"),
@@ -171,10 +176,11 @@ const readAxios =
 
 const axiosInstanceDefaults = (call: CallNode, sourceCode: SourceCode): InstanceDefaults => {
   const config = optionsAt(sourceCode, call, 0);
-  const prefix = pattern(sourceCode, option(sourceCode, config, "baseURL"));
+  const urlBase = option(sourceCode, config, "baseURL");
+  const prefix = pattern(sourceCode, urlBase);
   const failure = axiosFailure(sourceCode, config);
   const headers = withDefaultHeaders({}, option(sourceCode, config, "headers"));
-  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }), ...(headers && { headers }) };
+  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(urlBase && { urlBase }), ...(failure && { failure }), ...(headers && { headers }) };
 };
 
 const axiosMap = (defaults: InstanceDefaults): TraceMap => {
@@ -200,11 +206,13 @@ const readGotOrKy =
     const firstOptions = resolveObjectLiteral(sourceCode, first);
     const optionsIndex = firstOptions && transport === "got" ? 0 : 1;
     const options = optionsAt(sourceCode, call, optionsIndex);
+    const base = option(sourceCode, options, "prefixUrl") ?? defaults.urlBase;
     const prefix = pattern(sourceCode, option(sourceCode, options, "prefixUrl")) ?? defaults.urlPrefix;
     return {
       transport,
       url: optionsIndex === 0 ? option(sourceCode, options, "url") : first,
       ...(prefix !== undefined && { urlPrefix: prefix }),
+      ...(base && { urlBase: base }),
       method: method ?? methodOf(sourceCode, options, argumentAt(call, optionsIndex) !== undefined, "GET"),
       body: option(sourceCode, options, "json", "body", "form"),
       headers: option(sourceCode, options, "headers"),
@@ -220,10 +228,11 @@ const readGotOrKy =
 
 const gotOrKyInstanceDefaults = (call: CallNode, sourceCode: SourceCode, defaults: InstanceDefaults): InstanceDefaults => {
   const options = optionsAt(sourceCode, call, 0);
-  const prefix = pattern(sourceCode, option(sourceCode, options, "prefixUrl"));
+  const urlBase = option(sourceCode, options, "prefixUrl");
+  const prefix = pattern(sourceCode, urlBase);
   const failure = throwFailure(sourceCode, options);
   const headers = withDefaultHeaders(defaults, option(sourceCode, options, "headers"));
-  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }), ...(headers && { headers }) };
+  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(urlBase && { urlBase }), ...(failure && { failure }), ...(headers && { headers }) };
 };
 
 const gotOrKyMap = (transport: "got" | "ky", defaults: InstanceDefaults): TraceMap => {
@@ -252,6 +261,7 @@ const readRequest =
     const options = firstOptions ?? optionsAt(sourceCode, call, 1);
     const json = option(sourceCode, options, "json");
     const jsonIsBody = json !== undefined && unwrap(json).type !== AST_NODE_TYPES.Literal;
+    const base = option(sourceCode, options, "baseUrl") ?? defaults.urlBase;
     const prefix = pattern(sourceCode, option(sourceCode, options, "baseUrl")) ?? defaults.urlPrefix;
     const simple = staticOption(sourceCode, options, "simple");
     const fullResponse = staticOption(sourceCode, options, "resolveWithFullResponse") === true;
@@ -259,6 +269,7 @@ const readRequest =
       transport: "request",
       url: firstOptions ? option(sourceCode, options, "uri", "url") : first,
       ...(prefix !== undefined && { urlPrefix: prefix }),
+      ...(base && { urlBase: base }),
       method: method ?? methodOf(sourceCode, options, true, "GET"),
       body: jsonIsBody ? json : option(sourceCode, options, "body", "form"),
       headers: option(sourceCode, options, "headers"),
@@ -279,9 +290,10 @@ const requestMap = (failure: FailureMode, defaults: InstanceDefaults): TraceMap 
         kind: "factory",
         instance: (call, sourceCode) => {
           const options = optionsAt(sourceCode, call, 0);
-          const prefix = pattern(sourceCode, option(sourceCode, options, "baseUrl"));
+          const urlBase = option(sourceCode, options, "baseUrl");
+          const prefix = pattern(sourceCode, urlBase);
           const headers = withDefaultHeaders(defaults, option(sourceCode, options, "headers"));
-          return requestMap(failure, { ...defaults, ...(prefix !== undefined && { urlPrefix: prefix }), ...(headers && { headers }) });
+          return requestMap(failure, { ...defaults, ...(prefix !== undefined && { urlPrefix: prefix }), ...(urlBase && { urlBase }), ...(headers && { headers }) });
         },
       },
     },

@@ -95,6 +95,23 @@ describe("evidence model", () => {
     ]);
   });
 
+  it("reads a Vipps name in a client instance's base URL, for relative URLs only", () => {
+    expect(
+      evidenceOf(`
+        import axios from "axios";
+        import got from "got";
+        const vipps = axios.create({ baseURL: config.vipps.apiUrl });
+        vipps.get(\`/\${orderId}/details\`);
+        vipps.get("https://status.example.com/orders/1/details");
+        const client = got.extend({ prefixUrl: process.env.VIPPS_BASE_URL, headers: { "Ocp-Apim-Subscription-Key": key } });
+        client.post(path, { json: body });
+      `),
+    ).toEqual([
+      { transport: "axios", api: "ecom", endpoint: "ecom.details", evidence: ["vipps-name", "endpoint-suffix"] },
+      { transport: "got", api: undefined, endpoint: undefined, evidence: ["subscription-key", "vipps-name"] },
+    ]);
+  });
+
   it("finds them in TypeScript too", () => {
     expect(
       summarize(`fetch(\`\${this.config.baseUrl}\${uri}\`, { headers: { "Merchant-Serial-Number": this.msn } as HeadersInit });`, {
