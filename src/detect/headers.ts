@@ -34,6 +34,15 @@ export const NO_HEADERS: RequestHeaders = { entries: new Map(), complete: true }
 /** Headers from a source out of reach. */
 export const UNKNOWN_HEADERS: RequestHeaders = { entries: new Map(), complete: false };
 
+/**
+ * The most headers one set holds. No real request carries more than a few dozen; a set past this is unknown, which
+ * keeps every merge of sets (spreads, defaults) small, however large a generated object is.
+ */
+const MAX_HEADERS = MAX_LOOKUP_STEPS;
+
+/** A set within MAX_HEADERS, or unknown. */
+const bounded = (headers: RequestHeaders): RequestHeaders => (headers.entries.size > MAX_HEADERS ? UNKNOWN_HEADERS : headers);
+
 /** Later layers win, as `{ ...defaults, ...own }` and `new Headers` do; complete only when every layer is. */
 export function mergeHeaders(layers: readonly RequestHeaders[]): RequestHeaders {
   if (layers.length === 1 && layers[0]) return layers[0];
@@ -42,6 +51,7 @@ export function mergeHeaders(layers: readonly RequestHeaders[]): RequestHeaders 
   for (const layer of layers) {
     for (const [key, entry] of layer.entries) entries.set(key, entry);
     complete &&= layer.complete;
+    if (entries.size > MAX_HEADERS) return UNKNOWN_HEADERS;
   }
   return { entries, complete };
 }
@@ -77,26 +87,27 @@ function headersOfSetCall(sourceCode: SourceCode, call: TSESTree.CallExpression)
   return { entries: new Map([[name.toLowerCase(), { name, nameNode: first, value: second }]]), complete: true };
 }
 
-const memos = new WeakMap<TSESTree.Node, RequestHeaders>();
+const VISITING = Symbol("visiting");
+const memos = new WeakMap<TSESTree.Node, RequestHeaders | typeof VISITING>();
 
-/** The headers an expression gives, memoised per node; every look-up is bounded by MAX_DEPTH and MAX_LOOKUP_STEPS. */
-export function resolveHeaders(sourceCode: SourceCode, node: TSESTree.Node): RequestHeaders {
-  let known = memos.get(node);
-  if (!known) {
-    known = resolveInto(sourceCode, node, 0, { steps: MAX_LOOKUP_STEPS });
-    memos.set(node, known);
-  }
-  return known;
+/**
+ * The headers an expression gives. Each node is resolved once per file (a constant spread into many requests costs
+ * its size once), a cycle of constants is unknown, and a chain deeper than MAX_DEPTH is unknown; a result cut short by
+ * depth is only ever less complete, never a guess.
+ */
+export function resolveHeaders(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): RequestHeaders {
+  const known = memos.get(node);
+  if (known === VISITING || depth > MAX_DEPTH) return UNKNOWN_HEADERS;
+  if (known) return known;
+  memos.set(node, VISITING);
+  const result = bounded(resolveInto(sourceCode, node, depth));
+  memos.set(node, result);
+  return result;
 }
 
-interface Budget {
-  steps: number;
-}
-
-function resolveInto(sourceCode: SourceCode, node: TSESTree.Node, depth: number, budget: Budget): RequestHeaders {
-  if (depth > MAX_DEPTH || --budget.steps < 0) return UNKNOWN_HEADERS;
+function resolveInto(sourceCode: SourceCode, node: TSESTree.Node, depth: number): RequestHeaders {
   const expression = unwrap(node);
-  const next = (inner: TSESTree.Node): RequestHeaders => resolveInto(sourceCode, inner, depth + 1, budget);
+  const next = (inner: TSESTree.Node): RequestHeaders => resolveHeaders(sourceCode, inner, depth + 1);
   switch (expression.type) {
     case AST_NODE_TYPES.ObjectExpression:
       return fromObject(sourceCode, expression, next);
@@ -144,6 +155,7 @@ function fromObject(
       continue;
     }
     entries.set(name.toLowerCase(), { name, nameNode: property.key, value: property.value });
+    if (entries.size > MAX_HEADERS) return UNKNOWN_HEADERS;
   }
   return { entries, complete };
 }

@@ -145,6 +145,24 @@ describe("request headers", () => {
     ).toEqual([{ values: { "merchant-serial-number": "msn", authorization: "token" }, complete: true }]);
   });
 
+  it("stays bounded: a cycle of constants and a generated object of more headers than any request carries are unknown", () => {
+    const many = Array.from({ length: 300 }, (_, index) => `"X-H${index}": "v"`).join(", ");
+    expect(
+      headersOf(`
+        const a = { ...b, "X-A": "1" };
+        const b = { ...a };
+        const MANY = { ${many} };
+        fetch("${URL}", { method: "POST", headers: a });
+        fetch("${URL}", { method: "POST", headers: { ...MANY } });
+        fetch("${URL}", { method: "POST", headers: { ...MANY, "X-B": "1" } });
+      `),
+    ).toEqual([
+      { values: { "x-a": '"1"' }, complete: false },
+      { values: {}, complete: false },
+      { values: { "x-b": '"1"' }, complete: false },
+    ]);
+  });
+
   it("leaves the SDK's headers unseen", () => {
     expect(
       headersOf(`
