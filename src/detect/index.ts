@@ -296,8 +296,10 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
     const urlBase = parts.url && hasScheme(getStringPattern(sourceCode, parts.url)) ? undefined : parts.urlBase;
     const verdict = match ? undefined : weighEvidence(sourceCode, { url: parts.url, urlBase, urlPattern, method: parts.method, body, headers });
     if (!match && !verdict) return undefined;
-    api = match ? match.api : verdict?.api;
-    endpoint = match ? match.endpoint : verdict?.endpoint;
+    // Once the evidence says the host is Vipps's, a path the evidence could not place may still name its API.
+    const byPath = verdict && !verdict.api && urlPattern !== HOLE ? matchVippsUrl(urlPattern, parts.method, body !== undefined, true) : undefined;
+    api = match ? match.api : (byPath?.api ?? verdict?.api);
+    endpoint = match ? match.endpoint : byPath?.api ? byPath.endpoint : verdict?.endpoint;
     evidence = verdict?.evidence;
   }
   let node: TSESTree.Node = parts.result;

@@ -43,10 +43,11 @@ export const VIPPS_URL_HINT = new RegExp(
 /**
  * Matches a URL pattern (static parts with HOLE for unknown ones) to a Vipps API and endpoint.
  * `method` narrows endpoints that share a path; when it is unknown, `hasBody` prefers the endpoint that takes a body.
+ * `hostKnown`: other evidence says the host is Vipps's, so the APIs whose paths are too plain to match alone count.
  */
-export function matchVippsUrl(url: string, method: string | undefined, hasBody: boolean): UrlMatch | undefined {
+export function matchVippsUrl(url: string, method: string | undefined, hasBody: boolean, hostKnown = false): UrlMatch | undefined {
   const lower = url.toLowerCase();
-  const hasHost = VIPPS_HOSTS.some((host) => lower.includes(host));
+  const hasHost = hostKnown || VIPPS_HOSTS.some((host) => lower.includes(host));
   const withoutQuery = lower.replace(/[?#].*$/s, "");
   for (const api of APIS) {
     if (api.needsHost && !hasHost) continue;

@@ -112,6 +112,15 @@ describe("evidence model", () => {
     ]);
   });
 
+  it("places a path of an API too plain to match alone once the evidence says the host is Vipps's", () => {
+    expect(
+      evidenceOf(`
+        fetch(\`\${base}/webhooks/v1/webhooks\`, { method: "POST", headers: { "Vipps-System-Name": "shop" }, body });
+        fetch(\`\${base}/webhooks/v1/webhooks\`, { method: "POST", body });
+      `),
+    ).toEqual([{ transport: "fetch", api: "webhooks", endpoint: "webhooks.register", evidence: ["vipps-header"] }]);
+  });
+
   it("finds them in TypeScript too", () => {
     expect(
       summarize(`fetch(\`\${this.config.baseUrl}\${uri}\`, { headers: { "Merchant-Serial-Number": this.msn } as HeadersInit });`, {
