@@ -4,6 +4,7 @@ import type { RequestBody } from "./detect/body.js";
 import { getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
 import type { ApiName, EndpointSpec } from "./vipps/apis.js";
+import { urlPathLabel } from "./vipps/urls.js";
 
 /**
  * The one helper every rule is written against (eslint-plugin-regexp's `defineRegexpVisitor` is the model). It owns
@@ -110,12 +111,17 @@ export type VippsRuleModule<Options extends RuleOptions, MessageIds extends stri
   VippsRuleDocs<MessageIds>
 > & { readonly name: string };
 
+/**
+ * Labels name what is known: the API and endpoint, or, for a request to a path in no endpoint table (`/auth/token`,
+ * a typo) or one found by its evidence, the request and its path: "a Vipps API request to /auth/token".
+ */
 export function labelsOf(request: VippsRequest): RequestLabels {
   const api = request.api?.label ?? "Vipps API";
   const endpoint = request.endpoint?.label;
+  const path = endpoint ? undefined : urlPathLabel(request.urlPattern);
   return {
     api,
-    target: endpoint ? `${api} "${endpoint}"` : api,
+    target: endpoint ? `${api} "${endpoint}"` : path ? `a ${api} request to ${path}` : `a ${api} request`,
     operation: endpoint ? `${api} ${endpoint}` : `${api} request`,
   };
 }

@@ -1,13 +1,15 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
 import { MAX_INSTANCE_DEPTH, MAX_STRING_LENGTH } from "../core/limits.js";
-import { findField, resolveObjectLiteral } from "../core/objects.js";
+import { findField } from "../core/objects.js";
 import { getPropertyKey, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
 import { APIS, ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
 import { escapeRegExp, HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
 import { resolveBody, type RequestBody } from "./body.js";
+import { EVIDENCE_WORDS, weighEvidence, type Evidence } from "./evidence.js";
 import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
+import { headersOfCall, UNKNOWN_HEADERS, type RequestHeaders } from "./headers.js";
 import { walk } from "../core/traverse.js";
 import {
   GLOBAL_TRACE_MAP,
@@ -24,6 +26,8 @@ import {
 
 export type { RequestBody, FieldValue } from "./body.js";
 export type { FailureCheck } from "./failure.js";
+export type { HeaderEntry, RequestHeaders } from "./headers.js";
+export type { Evidence } from "./evidence.js";
 export { getFieldValue } from "./body.js";
 
 /** One request to a Vipps API found in a file (or one body recognised by its shape). */
@@ -39,8 +43,13 @@ export interface VippsRequest {
   /** The URL's static parts, with HOLE for unknown ones. */
   readonly urlPattern: string | undefined;
   readonly body: RequestBody | undefined;
-  /** The headers object literal, where it is in reach. */
-  readonly headers: TSESTree.ObjectExpression | undefined;
+  /**
+   * The headers the request carries as far as the file shows them (`complete` false where a source is out of
+   * reach); undefined where the plugin cannot see them at all (SDK calls, bodies found by their shape).
+   */
+  readonly headers: RequestHeaders | undefined;
+  /** Why a call whose URL names no Vipps host or path was taken for a Vipps request; undefined for the others. */
+  readonly evidence: readonly Evidence[] | undefined;
   /** The transport's options object literal (`fetch(url, options)`), where it is in reach. */
   readonly options: TSESTree.ObjectExpression | undefined;
   /** Where the response goes and how HTTP errors reach it; undefined for bodies found by their shape. */
@@ -118,6 +127,8 @@ const SDK_MODULE_HINT = new RegExp(
   `["'\`](?:${MODULE_NAMES.filter((name) => name.includes("vipps")).map(escapeRegExp).join("|")})["'\`]`,
 );
 const scanCache = new WeakMap<VippsSettings, RegExp>();
+/** What the evidence model needs in the text: a Vipps name or header, or a body name only Vipps endpoints take. */
+const EVIDENCE_HINT = new RegExp(["vipps", ...EVIDENCE_WORDS].map(escapeRegExp).join("|"), "i");
 
 /** The endpoints whose body shapes this text has every name for. */
 function possibleShapes(text: string): EndpointSpec[] {
@@ -140,6 +151,7 @@ function firstScan(settings: VippsSettings): RegExp {
     const paths = APIS.flatMap((api) => api.pathPrefixes).filter((prefix) => !prefix.includes("vipps"));
     const words = [
       "vipps",
+      ...EVIDENCE_WORDS,
       ...settings.hosts,
       ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? ""),
       ...new Set(shapeAnchors),
@@ -168,6 +180,7 @@ function scanText(text: string, settings: VippsSettings): FileHints | null {
     shapeEndpoints.length > 0 ||
     VIPPS_URL_HINT.test(text) ||
     SDK_MODULE_HINT.test(text) ||
+    EVIDENCE_HINT.test(text) ||
     settings.hosts.some((host) => lower.includes(host)) ||
     settings.wrappers.some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? ""));
   return mayHold ? { shapeEndpoints } : null;
@@ -252,6 +265,7 @@ function shapeRequest(sourceCode: SourceCode, object: TSESTree.ObjectExpression,
     urlPattern: undefined,
     body: resolveBody(sourceCode, object),
     headers: undefined,
+    evidence: undefined,
     options: undefined,
     response: undefined,
   };
@@ -266,18 +280,28 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
     const url = parts.url ? getStringPattern(sourceCode, parts.url) : "";
     urlPattern = parts.urlPrefix === undefined ? url : joinPrefix(parts.urlPrefix, url);
   }
+  // The SDK sets its own headers; a wrapper without a headers locator builds them where the file cannot see.
+  const headers =
+    parts.transport === "sdk" ? undefined : parts.transport === "wrapper" && !parts.headers ? UNKNOWN_HEADERS : headersOfCall(sourceCode, parts);
+  let evidence: readonly Evidence[] | undefined;
   if (endpoint) {
     api = getApi(endpoint.api);
   } else {
-    if (urlPattern === undefined || urlPattern === HOLE) return undefined;
+    if (urlPattern === undefined) return undefined;
     const match =
-      matchVippsUrl(urlPattern, parts.method, body !== undefined) ??
+      (urlPattern === HOLE ? undefined : matchVippsUrl(urlPattern, parts.method, body !== undefined)) ??
       (settings.hosts.some((host) => urlPattern?.toLowerCase().includes(host)) ? { api: undefined, endpoint: undefined } : undefined);
-    if (!match) return undefined;
-    api = match.api;
-    endpoint = match.endpoint;
+    // A URL from configuration: the call is a Vipps request when the rest of it says so (src/detect/evidence.ts).
+    // An instance's base URL only applies to a relative URL (axios, got, ky and request all ignore it otherwise).
+    const urlBase = parts.url && hasScheme(getStringPattern(sourceCode, parts.url)) ? undefined : parts.urlBase;
+    const verdict = match ? undefined : weighEvidence(sourceCode, { url: parts.url, urlBase, urlPattern, method: parts.method, body, headers });
+    if (!match && !verdict) return undefined;
+    // Once the evidence says the host is Vipps's, a path the evidence could not place may still name its API.
+    const byPath = verdict && !verdict.api && urlPattern !== HOLE ? matchVippsUrl(urlPattern, parts.method, body !== undefined, true) : undefined;
+    api = match ? match.api : (byPath?.api ?? verdict?.api);
+    endpoint = match ? match.endpoint : byPath?.api ? byPath.endpoint : verdict?.endpoint;
+    evidence = verdict?.evidence;
   }
-  const headers = parts.headers ? resolveObjectLiteral(sourceCode, parts.headers) : undefined;
   let node: TSESTree.Node = parts.result;
   if (parts.transport === "superagent") {
     while (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.CallExpression) node = node.callee.object;
@@ -292,6 +316,7 @@ function toRequest(sourceCode: SourceCode, settings: VippsSettings, parts: Reque
     urlPattern,
     body,
     headers,
+    evidence,
     options: parts.options,
     response: { node: parts.result, failure: parts.failure, check: parts.check },
   };

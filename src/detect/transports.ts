@@ -1,11 +1,12 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import { argumentAt, unwrap } from "../core/ast.js";
-import { findProperty, resolveObjectLiteral } from "../core/objects.js";
+import { findProperty, mayHideProperties, resolveObjectLiteral } from "../core/objects.js";
 import { getPropertyKey, getStaticString, getStaticValue, getStringPattern } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
 import type { FailureMode } from "../settings.js";
 import { ENDPOINTS, type EndpointSpec, type SdkMethodSpec } from "../vipps/apis.js";
 import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
+import type { HeaderSources } from "./headers.js";
 
 /**
  * Every HTTP client and SDK the detection knows, each described once: which modules and globals provide it, how a
@@ -18,14 +19,15 @@ export type TransportName = "fetch" | "axios" | "got" | "ky" | "request" | "supe
 type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** What one transport call says about the request it sends. */
-export interface RequestParts {
+export interface RequestParts extends HeaderSources {
   readonly transport: TransportName;
   readonly url?: TSESTree.Node;
   /** A static URL prefix from the client instance (`baseURL`, `prefixUrl`), as a pattern. */
   readonly urlPrefix?: string;
+  /** The expression that gives the base URL (`baseURL: config.vipps.apiUrl`), for the evidence its names give. */
+  readonly urlBase?: TSESTree.Node;
   readonly method?: string;
   readonly body?: TSESTree.Node;
-  readonly headers?: TSESTree.Node;
   /** The endpoint, when the call itself names it (SDK methods, configured wrappers). */
   readonly endpoint?: EndpointSpec;
   /** How an HTTP error reaches the caller. */
@@ -44,7 +46,10 @@ export interface RequestParts {
 /** Settings an instance carries into each of its calls. */
 export interface InstanceDefaults {
   readonly urlPrefix?: string;
+  readonly urlBase?: TSESTree.Node;
   readonly failure?: FailureMode;
+  /** The instance's default headers (`axios.create({ headers })`), outermost instance first. */
+  readonly headers?: readonly TSESTree.Node[];
 }
 
 type Reader = (call: CallNode, sourceCode: SourceCode, defaults: InstanceDefaults) => RequestParts | undefined;
@@ -97,6 +102,14 @@ const methodOf = (
   return options || !optionsGiven ? fallback : undefined;
 };
 
+/** Whether options given at `index` may carry headers nobody can see: not a literal in reach, or one with hidden keys. */
+const hidesHeaders = (sourceCode: SourceCode, call: CallNode, index: number, options: TSESTree.ObjectExpression | undefined): boolean =>
+  call.arguments.length > index && (!options || mayHideProperties(sourceCode, options));
+
+/** The instance's default headers followed by the ones its own options add. */
+const withDefaultHeaders = (defaults: InstanceDefaults, own: TSESTree.Node | undefined): readonly TSESTree.Node[] | undefined =>
+  own ? [...(defaults.headers ?? []), own] : defaults.headers;
+
 const pattern = (sourceCode: SourceCode, node: TSESTree.Node | undefined): string | undefined =>
   node ? getStringPattern(sourceCode, node) : undefined;
 
@@ -111,6 +124,7 @@ const readFetch: Reader = (call, sourceCode) => {
     method: methodOf(sourceCode, options, argumentAt(call, 1) !== undefined, "GET"),
     body: option(sourceCode, options, "body"),
     headers: option(sourceCode, options, "headers"),
+    headersHidden: hidesHeaders(sourceCode, call, 1, options),
     failure: "resolves",
     check: FAILURE_CHECKS.response,
     result: call,
@@ -141,14 +155,18 @@ const readAxios =
     const urlFirst = method !== undefined || !resolveObjectLiteral(sourceCode, first);
     const configIndex = method === undefined ? (urlFirst ? 1 : 0) : dataArg ? 2 : 1;
     const config = optionsAt(sourceCode, call, configIndex);
+    const base = option(sourceCode, config, "baseURL") ?? defaults.urlBase;
     const prefix = pattern(sourceCode, option(sourceCode, config, "baseURL")) ?? defaults.urlPrefix;
     return {
       transport: "axios",
       url: urlFirst ? first : option(sourceCode, config, "url"),
       ...(prefix !== undefined && { urlPrefix: prefix }),
+      ...(base && { urlBase: base }),
       method: method ?? methodOf(sourceCode, config, argumentAt(call, configIndex) !== undefined, "GET"),
       body: dataArg ? argumentAt(call, 1) : option(sourceCode, config, "data"),
       headers: option(sourceCode, config, "headers"),
+      headersHidden: hidesHeaders(sourceCode, call, configIndex, config),
+      ...(defaults.headers && { defaultHeaders: defaults.headers }),
       failure: axiosFailure(sourceCode, config) ?? defaults.failure ?? "rejects",
       check: FAILURE_CHECKS.axios,
       result: call,
@@ -158,9 +176,11 @@ const readAxios =
 
 const axiosInstanceDefaults = (call: CallNode, sourceCode: SourceCode): InstanceDefaults => {
   const config = optionsAt(sourceCode, call, 0);
-  const prefix = pattern(sourceCode, option(sourceCode, config, "baseURL"));
+  const urlBase = option(sourceCode, config, "baseURL");
+  const prefix = pattern(sourceCode, urlBase);
   const failure = axiosFailure(sourceCode, config);
-  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }) };
+  const headers = withDefaultHeaders({}, option(sourceCode, config, "headers"));
+  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(urlBase && { urlBase }), ...(failure && { failure }), ...(headers && { headers }) };
 };
 
 const axiosMap = (defaults: InstanceDefaults): TraceMap => {
@@ -205,6 +225,7 @@ const readGotOrKy =
     const firstOptions = resolveObjectLiteral(sourceCode, first);
     const optionsIndex = firstOptions && transport === "got" ? 0 : 1;
     const options = optionsAt(sourceCode, call, optionsIndex);
+    const base = option(sourceCode, options, "prefixUrl") ?? defaults.urlBase;
     const prefix = pattern(sourceCode, option(sourceCode, options, "prefixUrl")) ?? defaults.urlPrefix;
     // `.json()` / `.text()` on the promise resolve the body alone: no status to check (with `throwHttpErrors: false`,
     // an error answer's body), and rejections surface on the shortcut's promise.
@@ -213,9 +234,12 @@ const readGotOrKy =
       transport,
       url: optionsIndex === 0 ? option(sourceCode, options, "url") : first,
       ...(prefix !== undefined && { urlPrefix: prefix }),
+      ...(base && { urlBase: base }),
       method: method ?? methodOf(sourceCode, options, argumentAt(call, optionsIndex) !== undefined, "GET"),
       body: option(sourceCode, options, "json", "body", "form"),
       headers: option(sourceCode, options, "headers"),
+      headersHidden: hidesHeaders(sourceCode, call, optionsIndex, options),
+      ...(defaults.headers && { defaultHeaders: defaults.headers }),
       failure: throwFailure(sourceCode, options) ?? defaults.failure ?? "rejects",
       // got resolves its own response object; ky resolves a WHATWG Response.
       ...(!shortcut && { check: transport === "got" ? FAILURE_CHECKS.statusCode : FAILURE_CHECKS.response }),
@@ -224,18 +248,20 @@ const readGotOrKy =
     };
   };
 
-const gotOrKyInstanceDefaults = (call: CallNode, sourceCode: SourceCode): InstanceDefaults => {
+const gotOrKyInstanceDefaults = (call: CallNode, sourceCode: SourceCode, defaults: InstanceDefaults): InstanceDefaults => {
   const options = optionsAt(sourceCode, call, 0);
-  const prefix = pattern(sourceCode, option(sourceCode, options, "prefixUrl"));
+  const urlBase = option(sourceCode, options, "prefixUrl");
+  const prefix = pattern(sourceCode, urlBase);
   const failure = throwFailure(sourceCode, options);
-  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(failure && { failure }) };
+  const headers = withDefaultHeaders(defaults, option(sourceCode, options, "headers"));
+  return { ...(prefix !== undefined && { urlPrefix: prefix }), ...(urlBase && { urlBase }), ...(failure && { failure }), ...(headers && { headers }) };
 };
 
 const gotOrKyMap = (transport: "got" | "ky", defaults: InstanceDefaults): TraceMap => {
   const factory: TraceInfo = {
     kind: "factory",
     instance: (call, sourceCode) => {
-      const own = gotOrKyInstanceDefaults(call, sourceCode);
+      const own = gotOrKyInstanceDefaults(call, sourceCode, defaults);
       return gotOrKyMap(transport, { ...defaults, ...own });
     },
   };
@@ -257,6 +283,7 @@ const readRequest =
     const options = firstOptions ?? optionsAt(sourceCode, call, 1);
     const json = option(sourceCode, options, "json");
     const jsonIsBody = json !== undefined && unwrap(json).type !== AST_NODE_TYPES.Literal;
+    const base = option(sourceCode, options, "baseUrl") ?? defaults.urlBase;
     const prefix = pattern(sourceCode, option(sourceCode, options, "baseUrl")) ?? defaults.urlPrefix;
     const simple = staticOption(sourceCode, options, "simple");
     const fullResponse = staticOption(sourceCode, options, "resolveWithFullResponse") === true;
@@ -264,9 +291,12 @@ const readRequest =
       transport: "request",
       url: firstOptions ? option(sourceCode, options, "uri", "url") : first,
       ...(prefix !== undefined && { urlPrefix: prefix }),
+      ...(base && { urlBase: base }),
       method: method ?? methodOf(sourceCode, options, true, "GET"),
       body: jsonIsBody ? json : option(sourceCode, options, "body", "form"),
       headers: option(sourceCode, options, "headers"),
+      headersHidden: hidesHeaders(sourceCode, call, firstOptions ? 0 : 1, options),
+      ...(defaults.headers && { defaultHeaders: defaults.headers }),
       failure: failure === "rejects" && simple === false ? "resolves" : failure,
       ...(fullResponse && { check: FAILURE_CHECKS.statusCode }),
       result: call,
@@ -281,8 +311,11 @@ const requestMap = (failure: FailureMode, defaults: InstanceDefaults): TraceMap 
       [CALL]: {
         kind: "factory",
         instance: (call, sourceCode) => {
-          const prefix = pattern(sourceCode, option(sourceCode, optionsAt(sourceCode, call, 0), "baseUrl"));
-          return requestMap(failure, prefix === undefined ? defaults : { ...defaults, urlPrefix: prefix });
+          const options = optionsAt(sourceCode, call, 0);
+          const urlBase = option(sourceCode, options, "baseUrl");
+          const prefix = pattern(sourceCode, urlBase);
+          const headers = withDefaultHeaders(defaults, option(sourceCode, options, "headers"));
+          return requestMap(failure, { ...defaults, ...(prefix !== undefined && { urlPrefix: prefix }), ...(urlBase && { urlBase }), ...(headers && { headers }) });
         },
       },
     },
@@ -301,7 +334,7 @@ const readSuperagent =
     if (!url) return undefined;
     const verb = method ?? getStaticString(sourceCode, argumentAt(call, 0) ?? call)?.toUpperCase();
     let body: TSESTree.Node | undefined;
-    let headers: TSESTree.Node | undefined;
+    const headerCalls: TSESTree.CallExpression[] = [];
     let failure: FailureMode = "rejects";
     let result: TSESTree.Node = call;
     for (;;) {
@@ -311,12 +344,12 @@ const readSuperagent =
       if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) break;
       const name = getPropertyKey(sourceCode, member);
       if (name === "send") body = argumentAt(next, 0);
-      else if (name === "set") headers = next.arguments.length === 1 ? argumentAt(next, 0) : headers;
+      else if (name === "set") headerCalls.push(next);
       else if (name === "ok") failure = "resolves";
       else if (name !== "type" && name !== "query" && name !== "accept" && name !== "timeout" && name !== "retry" && name !== "auth") break;
       result = next;
     }
-    return { transport: "superagent", url, ...(verb !== undefined && { method: verb }), body, headers, failure, check: FAILURE_CHECKS.superagent, result };
+    return { transport: "superagent", url, ...(verb !== undefined && { method: verb }), body, headerCalls, failure, check: FAILURE_CHECKS.superagent, result };
   };
 
 const superagentMap = (): TraceMap => {

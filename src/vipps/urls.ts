@@ -1,4 +1,4 @@
-import { trimTrailingSlashes } from "../core/static.js";
+import { hasScheme, trimTrailingSlashes } from "../core/static.js";
 import { APIS, ENDPOINTS, VIPPS_HOSTS, type ApiSpec, type EndpointSpec } from "./apis.js";
 
 /** Stands in a URL pattern for a part whose value is not known statically (an env variable, a parameter, ...). */
@@ -43,10 +43,11 @@ export const VIPPS_URL_HINT = new RegExp(
 /**
  * Matches a URL pattern (static parts with HOLE for unknown ones) to a Vipps API and endpoint.
  * `method` narrows endpoints that share a path; when it is unknown, `hasBody` prefers the endpoint that takes a body.
+ * `hostKnown`: other evidence says the host is Vipps's, so the APIs whose paths are too plain to match alone count.
  */
-export function matchVippsUrl(url: string, method: string | undefined, hasBody: boolean): UrlMatch | undefined {
+export function matchVippsUrl(url: string, method: string | undefined, hasBody: boolean, hostKnown = false): UrlMatch | undefined {
   const lower = url.toLowerCase();
-  const hasHost = VIPPS_HOSTS.some((host) => lower.includes(host));
+  const hasHost = hostKnown || VIPPS_HOSTS.some((host) => lower.includes(host));
   const withoutQuery = lower.replace(/[?#].*$/s, "");
   for (const api of APIS) {
     if (api.needsHost && !hasHost) continue;
@@ -79,4 +80,26 @@ function pickEndpoint(
   if (method !== undefined) return byPath.find((spec) => spec.method === method.toUpperCase());
   const withBody = byPath.filter((spec) => (spec.method !== "GET") === hasBody);
   return withBody.length === 1 ? withBody[0] : undefined;
+}
+
+/** The longest path a message shows; a longer one is cut, since a message names the target, not the whole URL. */
+const MAX_LABEL_PATH = 80;
+
+/**
+ * The path of a URL pattern as a message shows it: without scheme, host, query and fragment, with "…" for unknown
+ * parts (`${base}/recurring/v3/agreements/${id}/typo` gives "…/recurring/v3/agreements/…/typo"); undefined when no
+ * part of the path is known.
+ */
+export function urlPathLabel(urlPattern: string | undefined): string | undefined {
+  if (urlPattern === undefined) return undefined;
+  let path = urlPattern;
+  if (hasScheme(path)) {
+    const start = path.indexOf("/", path.indexOf("://") + 3);
+    path = start < 0 ? "" : path.slice(start);
+  }
+  const end = path.search(/[?#]/);
+  if (end >= 0) path = path.slice(0, end);
+  path = path.split(HOLE).join("…");
+  if (!path.includes("/") || path.replace(/[…/]/g, "") === "") return undefined;
+  return path.length > MAX_LABEL_PATH ? `${path.slice(0, MAX_LABEL_PATH - 1)}…` : path;
 }

@@ -377,6 +377,35 @@ export async function info(token: string, reference: string) {
       options: [{ autofix: true, errorHandler: { name: "reportVippsError", module: "./errors.js" } }],
       name: "errorHandler with its module on correct code",
     },
+    {
+      code: `export async function translate(text: string) {
+  const response = await fetch(\`\${process.env.AZURE_TRANSLATOR_URL}/translate\`, {
+    method: "POST",
+    headers: { "Ocp-Apim-Subscription-Key": process.env.KEY, client_id: "a", client_secret: "b" },
+    body: JSON.stringify([{ text }]),
+  });
+  return response.json();
+}`,
+      name: "near-miss: an Azure service with a subscription key and credentials is no Vipps request",
+    },
+    {
+      code: `const vippsEnabled = process.env.VIPPS_ENABLED === "true";
+export async function cancel(id) {
+  if (!vippsEnabled) return null;
+  const response = await fetch(\`\${API_URL}/orders/\${id}/cancel\`, { method: "POST" });
+  return response.json();
+}`,
+      languageOptions: JS,
+      name: "near-miss: a variable named vippsEnabled that is not in the URL",
+    },
+    {
+      code: `export async function pay(order) {
+  const response = await fetch(\`\${config.apiUrl}/refund\`, { method: "POST", body: JSON.stringify({ provider: "vipps", order }) });
+  return response.json();
+}`,
+      languageOptions: JS_WITH_GLOBALS,
+      name: "near-miss: the word vipps in an unrelated string",
+    },
   ],
   invalid: [
     // A TypeScript `this` parameter is not the response: the check was inserted again on every pass. The response
@@ -3150,6 +3179,131 @@ export function cancel(reference) {
         },
       ],
       name: "errorHandler with its module: single quotes and no semicolons, in a suggestion",
+    },
+    {
+      code: `export class VippsClient {
+  constructor(private readonly config: { baseUrl: string; msn: string }) {}
+  async send(uri: string, body: unknown) {
+    const response = await fetch(\`\${this.config.baseUrl}\${uri}\`, {
+      method: "POST",
+      headers: { "Merchant-Serial-Number": this.config.msn, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return response.json();
+  }
+}`,
+      output: `export class VippsClient {
+  constructor(private readonly config: { baseUrl: string; msn: string }) {}
+  async send(uri: string, body: unknown) {
+    const response = await fetch(\`\${this.config.baseUrl}\${uri}\`, {
+      method: "POST",
+      headers: { "Merchant-Serial-Number": this.config.msn, "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw new Error(\`Vipps API request failed: \${response.status} \${await response.text()}\`);
+    }
+    return response.json();
+  }
+}`,
+      options: [{ autofix: true }],
+      errors: [{ messageId: "uncheckedStatus", line: 4, column: 28, endLine: 8, endColumn: 7 }],
+      name: "evidence: a URL wholly from configuration, with a Merchant-Serial-Number header (TypeScript)",
+    },
+    {
+      code: `export async function details(orderId) {
+  const response = await fetch(process.env.VIPPS_PAYMENT_URL + "/" + orderId + "/details", { headers: authHeaders });
+  return response.json();
+}`,
+      output: `export async function details(orderId) {
+  const response = await fetch(process.env.VIPPS_PAYMENT_URL + "/" + orderId + "/details", { headers: authHeaders });
+  if (!response.ok) {
+    throw new Error(\`eCom API get payment details failed: \${response.status} \${await response.text()}\`);
+  }
+  return response.json();
+}`,
+      options: [{ autofix: true }],
+      languageOptions: JS,
+      errors: [{ messageId: "uncheckedStatus", line: 2, column: 26, endLine: 2, endColumn: 117 }],
+      name: "evidence: a Vipps-named env variable and a /details suffix name the endpoint (JavaScript)",
+    },
+    {
+      code: `const headers = new Headers();
+headers.append("Merchant-Serial-Number", process.env.MSN);
+export async function info(path) {
+  const response = await fetch(new URL(path, env.VIPPS_API), { headers });
+  return response.json();
+}`,
+      output: `const headers = new Headers();
+headers.append("Merchant-Serial-Number", process.env.MSN);
+export async function info(path) {
+  const response = await fetch(new URL(path, env.VIPPS_API), { headers });
+  if (!response.ok) {
+    throw new Error(\`Vipps API request failed: \${response.status} \${await response.text()}\`);
+  }
+  return response.json();
+}`,
+      options: [{ autofix: true }],
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [{ messageId: "uncheckedStatus", line: 4, column: 26, endLine: 4, endColumn: 74 }],
+      name: "evidence: new Headers() with .append and new URL(path, env.VIPPS_API) (globals declared)",
+    },
+    {
+      code: `function vippsHeaders(token: string) {
+  return { Authorization: \`Bearer \${token}\`, "Vipps-System-Name": "webshop" };
+}
+export async function capture(base: string, reference: string, token: string) {
+  const response = await fetch(\`\${base}/payments/\${reference}/capture\`, { method: "POST", headers: vippsHeaders(token) });
+  return response.json();
+}`,
+      output: `function vippsHeaders(token: string) {
+  return { Authorization: \`Bearer \${token}\`, "Vipps-System-Name": "webshop" };
+}
+export async function capture(base: string, reference: string, token: string) {
+  const response = await fetch(\`\${base}/payments/\${reference}/capture\`, { method: "POST", headers: vippsHeaders(token) });
+  if (!response.ok) {
+    throw new Error(\`Vipps API request failed: \${response.status} \${await response.text()}\`);
+  }
+  return response.json();
+}`,
+      options: [{ autofix: true }],
+      errors: [{ messageId: "uncheckedStatus", line: 5, column: 26, endLine: 5, endColumn: 122 }],
+      name: "evidence: Vipps-System-Name from a same-file helper; the /capture suffix alone names no endpoint",
+    },
+    {
+      code: `export async function token() {
+  const response = await fetch("https://api.vipps.no/auth/token", { method: "POST" });
+  return response.json();
+}`,
+      output: `export async function token() {
+  const response = await fetch("https://api.vipps.no/auth/token", { method: "POST" });
+  if (!response.ok) {
+    throw new Error(\`Vipps API request failed: \${response.status} \${await response.text()}\`);
+  }
+  return response.json();
+}`,
+      options: [{ autofix: true }],
+      languageOptions: JS,
+      errors: [{ messageId: "uncheckedStatus", line: 2, column: 26, endLine: 2, endColumn: 86 }],
+      name: "a path on a Vipps host in no endpoint table is named by its path",
+    },
+    {
+      code: `import axios from "axios";
+const vipps = axios.create({ baseURL: process.env.PAYMENTS_URL, headers: { "Merchant-Serial-Number": process.env.MSN } });
+export function cancel(uri: string) {
+  vipps.post(uri, {});
+}`,
+      output: `import axios from "axios";
+const vipps = axios.create({ baseURL: process.env.PAYMENTS_URL, headers: { "Merchant-Serial-Number": process.env.MSN } });
+export function cancel(uri: string) {
+  vipps.post(uri, {}).catch((error) => {
+    console.error("Vipps API request failed", error);
+    throw error;
+  });
+}`,
+      options: [{ autofix: true }],
+      errors: [{ messageId: "lostRejection", line: 4, column: 3, endLine: 4, endColumn: 22 }],
+      name: "evidence: an axios instance's default Merchant-Serial-Number header",
     },
   ],
 });
