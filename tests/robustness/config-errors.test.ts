@@ -126,6 +126,19 @@ describe("invalid settings.vipps give a clear error", () => {
     }
   });
 
+  it("accepts helpers and a wrapper method passed as an argument, as docs/settings.md shows them", () => {
+    const settings = {
+      vipps: {
+        wrappers: [{ name: "request", url: 2, body: "3.body", method: { argument: 1 }, failure: "resolves" }],
+        helpers: [
+          { name: "vippsRequest", returns: "response", api: "epayment" },
+          { name: "payments.create", returns: "result", endpoint: "epayment.create" },
+        ],
+      },
+    };
+    for (const language of LANGUAGES) expect(() => lint(CODE, language, { settings })).not.toThrow();
+  });
+
   it("accepts wrappers whose locators point at arguments that are not there", () => {
     const settings = { vipps: { wrappers: [{ name: "vippsFetch", url: 5, body: "7.body.inner", headers: "0.headers" }] } };
     expect(() => lint(CODE, "ts", { settings })).not.toThrow();
