@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, DefinitionType, type TSESTree } from "../core/eslint-api.js";
 import { climbTypeWrappers, enclosingFunction, type FunctionNode } from "../core/ast.js";
+import { walk } from "../core/traverse.js";
 import type { SourceCode } from "../core/types.js";
 
 /**
@@ -25,6 +26,65 @@ export function functionReturning(node: TSESTree.Node): FunctionNode | undefined
   return fn;
 }
 
+type ClassMember = TSESTree.MethodDefinition | TSESTree.PropertyDefinition;
+
+/** `request` or `#request`; undefined for a computed key. */
+function memberName(member: ClassMember): string | undefined {
+  if (member.computed) return undefined;
+  if (member.key.type === AST_NODE_TYPES.Identifier) return member.key.name;
+  return member.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.key.name}` : undefined;
+}
+
+const callKey = (name: string, isStatic: boolean): string => `${isStatic ? "static " : ""}${name}`;
+
+const thisCallsCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[]>>();
+
+/**
+ * The `this.name(...)` calls in a class whose `this` is that class's instance (or the class, in static members),
+ * by name: computed once per class with one walk over its body. A call in a nested plain function or another class
+ * has another `this` and is left out; a subclass's calls are out of reach.
+ */
+function thisCallsIn(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[]> {
+  let calls = thisCallsCache.get(body);
+  if (calls) return calls;
+  const found = new Map<string, TSESTree.CallExpression[]>();
+  walk(
+    sourceCode,
+    (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const callee = node.callee;
+      if (callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
+      const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.name;
+      const owner = thisOwner(callee.object, body);
+      if (owner === undefined) return;
+      const key = callKey(name, owner.static);
+      const list = found.get(key) ?? [];
+      list.push(node);
+      found.set(key, list);
+    },
+    body,
+  );
+  calls = found;
+  thisCallsCache.set(body, calls);
+  return calls;
+}
+
+/** The member of `body` whose `this` a `this` expression is: through arrows, up to the first method or field. */
+function thisOwner(node: TSESTree.Node, body: TSESTree.ClassBody): ClassMember | undefined {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (parent.type === AST_NODE_TYPES.FunctionExpression) {
+      const member = parent.parent;
+      return member?.type === AST_NODE_TYPES.MethodDefinition && member.parent === body ? member : undefined;
+    }
+    if (parent.type === AST_NODE_TYPES.FunctionDeclaration || parent.type === AST_NODE_TYPES.StaticBlock) return undefined;
+    if (parent.type === AST_NODE_TYPES.PropertyDefinition) return parent.parent === body && parent.value === child ? parent : undefined;
+    if (parent.type === AST_NODE_TYPES.ClassBody) return undefined;
+  }
+  return undefined;
+}
+
 /** Whether `node` sits in the block of a `try` with a `catch` clause, within `fn`. */
 function isInsideTry(node: TSESTree.Node, fn: FunctionNode): boolean {
   let child: TSESTree.Node = node;
@@ -35,12 +95,17 @@ function isInsideTry(node: TSESTree.Node, fn: FunctionNode): boolean {
 }
 
 /**
- * The calls of a function by its name in this file: `name(...)` where `name` is the function declaration's or the
+ * The calls of a function by its name in this file, or of a class method through `this` in its own class: `name(...)` where `name` is the function declaration's or the
  * variable's binding. Generators are left out (their calls return iterators); for an async function, the call is
  * its promise.
  */
 export function callsOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
   if (fn.generator) return [];
+  const member = fn.parent;
+  if ((member?.type === AST_NODE_TYPES.MethodDefinition && member.kind === "method") || member?.type === AST_NODE_TYPES.PropertyDefinition) {
+    const name = member.value === fn ? memberName(member) : undefined;
+    return name === undefined ? [] : (thisCallsIn(sourceCode, member.parent).get(callKey(name, member.static)) ?? []);
+  }
   const owner = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : bindingDeclarator(fn);
   if (!owner) return [];
   const calls: TSESTree.CallExpression[] = [];

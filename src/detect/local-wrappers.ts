@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
+import { AST_NODE_TYPES, DefinitionType, type TSESTree } from "../core/eslint-api.js";
 import { climbTypeWrappers, enclosingFunction, type FunctionNode } from "../core/ast.js";
 import { MAX_LOCAL_WRAPPER_DEPTH } from "../core/limits.js";
 import { findVariable, getPropertyKey } from "../core/static.js";
@@ -24,6 +24,8 @@ import { callsOf, functionReturning } from "./local-calls.js";
 export function localWrapperRequests(sourceCode: SourceCode, requests: readonly VippsRequest[]): VippsRequest[] {
   const known = new Set<TSESTree.Node>(requests.map((request) => request.node));
   const added: VippsRequest[] = [];
+  // Call-site requests whose target is fixed inside their wrapper: a wrapper of one of them passes it on unchanged.
+  const fixedTargets = new Set<VippsRequest>();
   let level: readonly VippsRequest[] = requests;
   for (let depth = 0; depth < MAX_LOCAL_WRAPPER_DEPTH && level.length > 0; depth++) {
     const next: VippsRequest[] = [];
@@ -32,10 +34,13 @@ export function localWrapperRequests(sourceCode: SourceCode, requests: readonly 
       if (!response || response.failure === "callback") continue;
       const wrapper = wrapperReturning(sourceCode, response);
       if (!wrapper) continue;
+      const fixed = fixedTargets.has(request) || request.transport === "sdk" || !targetDependsOnParameters(sourceCode, wrapper, request);
       for (const call of callsOf(sourceCode, wrapper)) {
         if (known.has(call)) continue;
         known.add(call);
-        next.push(callSiteRequest(request, response, call));
+        const callSite = callSiteRequest(request, response, call, fixed);
+        if (fixed) fixedTargets.add(callSite);
+        next.push(callSite);
       }
     }
     added.push(...next);
@@ -45,12 +50,15 @@ export function localWrapperRequests(sourceCode: SourceCode, requests: readonly 
 }
 
 /**
- * The call of a wrapper as a request of its own: the same target and failure mode, with the call as its answer. The
- * URL, body and headers stay with the request inside the wrapper, so that rules about them report once, there.
+ * The call of a wrapper as a request of its own: the same API and failure mode, with the call as its answer; the same
+ * endpoint only where the wrapper fixes it (`fixed`), since a URL or method built from the wrapper's parameters names
+ * another endpoint at each call. The URL, body and headers stay with the request inside the wrapper, so that rules
+ * about them report once, there.
  */
-function callSiteRequest(request: VippsRequest, response: ResponseFacts, call: TSESTree.CallExpression): VippsRequest {
+function callSiteRequest(request: VippsRequest, response: ResponseFacts, call: TSESTree.CallExpression, fixed: boolean): VippsRequest {
   return {
     ...request,
+    ...(!fixed && { endpoint: undefined, method: undefined }),
     node: call,
     url: undefined,
     body: undefined,
@@ -58,6 +66,22 @@ function callSiteRequest(request: VippsRequest, response: ResponseFacts, call: T
     options: undefined,
     response: { ...response, node: call },
   };
+}
+
+/**
+ * Whether a parameter of the wrapper is read anywhere but in the request's body: then the URL, method or options may
+ * come from the caller, and the endpoint found inside the wrapper is only the one its parameters leave open.
+ */
+function targetDependsOnParameters(sourceCode: SourceCode, wrapper: FunctionNode, request: VippsRequest): boolean {
+  const body = request.body?.node.range;
+  for (const variable of sourceCode.getDeclaredVariables(wrapper)) {
+    if (!variable.defs.some((def) => def.type === DefinitionType.Parameter)) continue;
+    for (const reference of variable.references) {
+      const [start, end] = reference.identifier.range;
+      if (!body || start < body[0] || end > body[1]) return true;
+    }
+  }
+  return false;
 }
 
 /** The function that returns the request's answer (or its promise) without checking it. */

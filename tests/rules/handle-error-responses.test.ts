@@ -2614,7 +2614,7 @@ async function vippsGet(path: string) {
 export async function info(reference: string) {
   const response = await vippsGet(reference);
   if (!response.ok) {
-    throw new Error(\`ePayment API get payment failed: \${response.status} \${await response.text()}\`);
+    throw new Error(\`ePayment API request failed: \${response.status} \${await response.text()}\`);
   }
   return response.json();
 }`,
@@ -2736,6 +2736,51 @@ export async function cancel(reference) {
       ],
       settings: {vipps: {wrappers: [{name: "request",url: 2,method: {argument: 1},failure: "resolves"}]}},
       name: "a wrapper whose method is an argument: the endpoint is known and the response is unchecked",
+    },
+    {
+      code: `export class VippsClient {
+  constructor(private readonly base: string) {}
+
+  private request(path: string, init?: RequestInit) {
+    return fetch(\`\${this.base}/epayment/v1/payments/\${path}\`, init);
+  }
+
+  async capture(reference: string) {
+    const response = await this.request(\`\${reference}/capture\`, { method: "POST", body: "{}" });
+    return response.json();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 9,
+          column: 28,
+          endLine: 9,
+          endColumn: 96,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `export class VippsClient {
+  constructor(private readonly base: string) {}
+
+  private request(path: string, init?: RequestInit) {
+    return fetch(\`\${this.base}/epayment/v1/payments/\${path}\`, init);
+  }
+
+  async capture(reference: string) {
+    const response = await this.request(\`\${reference}/capture\`, { method: "POST", body: "{}" });
+    if (!response.ok) {
+      throw new Error(\`ePayment API request failed: \${response.status} \${await response.text()}\`);
+    }
+    return response.json();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "a class whose request method returns the fetch promise: the response is read unchecked at this.request(...)",
     },
   ],
 });
