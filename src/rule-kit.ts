@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from "./core/eslint-api.js";
 import type { RequestBody } from "./detect/body.js";
 import { getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
+import { REPOSITORY_URL } from "./settings.js";
 import type { ApiName, EndpointSpec } from "./vipps/apis.js";
 import { urlPathLabel } from "./vipps/urls.js";
 
@@ -13,7 +14,7 @@ import { urlPathLabel } from "./vipps/urls.js";
  * a fix or a suggestion. A rule file says what is wrong and what the repair is.
  */
 
-export const REPOSITORY_URL = "https://github.com/vipps-lint/eslint-plugin-vipps";
+export { REPOSITORY_URL };
 
 /** Extra `meta.docs` every rule of this plugin states. */
 export interface VippsRuleDocs<MessageIds extends string = string> {

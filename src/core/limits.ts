@@ -35,3 +35,10 @@ export const MAX_FLOW_DEPTH = 16;
  * Real code makes one instance, sometimes from another; 4 levels is far beyond that.
  */
 export const MAX_INSTANCE_DEPTH = 4;
+
+/**
+ * How many levels of a file's own wrappers are followed: a function that returns a request's answer unchecked makes
+ * its calls requests, and a function that returns one of those calls is a second level. Real code wraps a client
+ * once, sometimes twice (a `request` helper under `createPayment`); a deeper stack is treated as out of reach (silent).
+ */
+export const MAX_LOCAL_WRAPPER_DEPTH = 2;

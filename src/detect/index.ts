@@ -1,7 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
 import { MAX_INSTANCE_DEPTH, MAX_STRING_LENGTH } from "../core/limits.js";
 import { findField } from "../core/objects.js";
-import { getPropertyKey, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
+import { getPropertyKey, getStaticString, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
 import { APIS, ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
@@ -10,6 +10,9 @@ import { resolveBody, type RequestBody } from "./body.js";
 import { EVIDENCE_WORDS, weighEvidence, type Evidence } from "./evidence.js";
 import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
 import { headersOfCall, UNKNOWN_HEADERS, type RequestHeaders } from "./headers.js";
+import { instancesReturnedFrom } from "./instances.js";
+import { localWrapperRequests } from "./local-wrappers.js";
+import { helperRequest } from "./project-helpers.js";
 import { walk } from "../core/traverse.js";
 import {
   GLOBAL_TRACE_MAP,
@@ -76,7 +79,7 @@ interface PropertyTracker {
 
 /**
  * The Vipps requests in the file being linted, computed once per file and shared by every rule.
- * A file that never mentions a Vipps URL, SDK, body key or configured host or wrapper costs one regular expression
+ * A file that never mentions a Vipps URL, SDK, body key or configured host, wrapper or helper costs one regular expression
  * test over its text.
  */
 export function getVippsRequests(context: RuleContext): readonly VippsRequest[] {
@@ -154,6 +157,7 @@ function firstScan(settings: VippsSettings): RegExp {
       ...EVIDENCE_WORDS,
       ...settings.hosts,
       ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? ""),
+      ...settings.helpers.map((helper) => helper.name.split(".").pop() ?? ""),
       ...new Set(shapeAnchors),
     ];
     // The paths share their leading slash, which V8 then tests once per position instead of once per path.
@@ -182,11 +186,17 @@ function scanText(text: string, settings: VippsSettings): FileHints | null {
     SDK_MODULE_HINT.test(text) ||
     EVIDENCE_HINT.test(text) ||
     settings.hosts.some((host) => lower.includes(host)) ||
-    settings.wrappers.some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? ""));
+    [...settings.wrappers, ...settings.helpers].some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? ""));
   return mayHold ? { shapeEndpoints } : null;
 }
 
 function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints: readonly EndpointSpec[]): VippsRequest[] {
+  const requests = findRequests(sourceCode, settings, shapeEndpoints);
+  // The calls of the file's own functions that return a request's answer unchecked are requests too.
+  return [...requests, ...localWrapperRequests(sourceCode, requests)];
+}
+
+function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints: readonly EndpointSpec[]): VippsRequest[] {
   const found = new Map<TSESTree.Node, VippsRequest>();
   const add = (parts: RequestParts | undefined): void => {
     const request = parts && toRequest(sourceCode, settings, parts);
@@ -197,6 +207,7 @@ function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints:
   if (!globalScope) return [];
   const tracker = new ASTUtils.ReferenceTracker(withImplicitGlobals(globalScope), { mode: "legacy" });
   const thisInstances = new Map<string, TraceMap>();
+  const followedHolders = new Set<TSESTree.Node>();
 
   const visit = (reference: { readonly node: TSESTree.Node; readonly info: TraceInfo }, depth: number): void => {
     const call = reference.node;
@@ -207,10 +218,17 @@ function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints:
       return;
     }
     if (depth > MAX_INSTANCE_DEPTH) return;
-    const instance = info.instance(call, sourceCode);
-    for (const next of (tracker as unknown as PropertyTracker).iteratePropertyReferences(call, instance)) visit(next, depth + 1);
-    const owner = thisPropertyOwner(sourceCode, call);
+    followInstance(call, info.instance(call, sourceCode), depth);
+  };
+  /** Every use of an instance held by `holder`, including the calls of a local factory that returns it. */
+  const followInstance = (holder: TSESTree.Node, instance: TraceMap, depth: number): void => {
+    // A factory's call reached again (two functions returning the same stored client) is followed once.
+    if (followedHolders.has(holder)) return;
+    followedHolders.add(holder);
+    for (const next of (tracker as unknown as PropertyTracker).iteratePropertyReferences(holder, instance)) visit(next, depth + 1);
+    const owner = thisPropertyOwner(sourceCode, holder);
     if (owner) thisInstances.set(owner, instance);
+    if (depth < MAX_INSTANCE_DEPTH) for (const made of instancesReturnedFrom(sourceCode, holder)) followInstance(made, instance, depth + 1);
   };
   const roots = [
     ...tracker.iterateGlobalReferences<TraceInfo>(GLOBAL_TRACE_MAP),
@@ -223,7 +241,9 @@ function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints:
   // field, configured wrappers, and bodies recognised by their shape; skipped when none of them can be there.
   const calls: TSESTree.CallExpression[] = [];
   const objects: TSESTree.ObjectExpression[] = [];
-  if (shapeEndpoints.length === 0 && settings.wrappers.length === 0 && thisInstances.size === 0) return [...found.values()];
+  if (shapeEndpoints.length === 0 && settings.wrappers.length === 0 && settings.helpers.length === 0 && thisInstances.size === 0) {
+    return [...found.values()];
+  }
   walk(sourceCode, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
     else if (shapeEndpoints.length > 0 && node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) objects.push(node);
@@ -239,6 +259,8 @@ function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints:
     }
     const wrapper = settings.wrappers.find((candidate) => matchesWrapper(chain, candidate.name));
     if (wrapper && !found.has(call)) add(readWrapper(sourceCode, call, wrapper));
+    const helper = !found.has(call) && settings.helpers.find((candidate) => matchesWrapper(chain, candidate.name));
+    if (helper) found.set(call, helperRequest(call, helper));
   }
 
   const bodies = new Set<TSESTree.Node>();
@@ -338,7 +360,7 @@ function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSet
   const url = readLocator(sourceCode, call, wrapper.url);
   const body = readLocator(sourceCode, call, wrapper.body);
   const headers = readLocator(sourceCode, call, wrapper.headers);
-  const method = wrapper.method?.toUpperCase() ?? endpoint?.method;
+  const method = wrapperMethod(sourceCode, call, wrapper) ?? endpoint?.method;
   return {
     transport: "wrapper",
     ...(url && { url }),
@@ -352,6 +374,13 @@ function readWrapper(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSet
     ...(wrapper.failure === "result" && { check: FAILURE_CHECKS.sdkResult }),
     result: call,
   };
+}
+
+/** The method a wrapper fixes, or the static value of the argument that passes it (`{ argument: 1 }`). */
+function wrapperMethod(sourceCode: SourceCode, call: CallNode, wrapper: WrapperSetting): string | undefined {
+  if (typeof wrapper.method === "string") return wrapper.method.toUpperCase();
+  const argument = wrapper.method && readLocator(sourceCode, call, wrapper.method.argument);
+  return argument ? getStaticString(sourceCode, argument)?.toUpperCase() : undefined;
 }
 
 /** `a.b.c(...)` gives ["a", "b", "c"]; `this.x(...)` gives ["this", "x"]; anything computed gives undefined. */
@@ -378,8 +407,9 @@ function matchesWrapper(chain: readonly string[], name: string): boolean {
 }
 
 /** `this.client = axios.create()` or a class field `client = axios.create()`: the property name. */
-function thisPropertyOwner(sourceCode: SourceCode, call: CallNode): string | undefined {
+function thisPropertyOwner(sourceCode: SourceCode, call: TSESTree.Node): string | undefined {
   const parent = call.parent;
+  if (!parent) return undefined;
   if (
     parent.type === AST_NODE_TYPES.AssignmentExpression &&
     parent.right === call &&

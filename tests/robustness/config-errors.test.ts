@@ -76,6 +76,24 @@ const INVALID_SETTINGS: Record<string, [unknown, RegExp]> = {
   "wrappers and hosts null": [{ wrappers: null, hosts: null }, /settings\.vipps\.wrappers must be an array/],
   "hosts not strings": [{ hosts: ["gateway.example", 42] }, /settings\.vipps\.hosts must be an array of host names/],
   "an empty host": [{ hosts: [""] }, /settings\.vipps\.hosts must be an array of host names/],
+  "a method that is neither a name nor an argument": [
+    { wrappers: [{ name: "request", url: 2, method: { arg: 1 } }] },
+    /wrappers\[0\]\.method must be an HTTP method .* or \{ argument: <locator> \}.*; got \{"arg":1\}/,
+  ],
+  "a method argument that is no locator": [{ wrappers: [{ name: "request", url: 2, method: { argument: -1 } }] }, /wrappers\[0\]\.method must be/],
+  "helpers not an array": [{ helpers: "vippsRequest" }, /settings\.vipps\.helpers must be an array/],
+  "helpers null": [{ helpers: null }, /settings\.vipps\.helpers must be an array \(leave it out for none\)/],
+  "a helper given as a bare name": [{ helpers: ["vippsRequest"] }, /settings\.vipps\.helpers\[0\] must be an object such as/],
+  "a helper without returns": [{ helpers: [{ name: "vippsRequest" }] }, /helpers\[0\]\.returns must be "response" .* or "result" .*; got undefined/],
+  "a helper with an unknown returns": [{ helpers: [{ name: "vippsRequest", returns: "json" }] }, /helpers\[0\]\.returns must be .*; got "json"/],
+  "a helper with an unknown API": [{ helpers: [{ name: "vippsRequest", returns: "result", api: "payments" }] }, /helpers\[0\]\.api must be one of "accesstoken", .*; got "payments"/],
+  "a helper with an unknown endpoint": [{ helpers: [{ name: "vippsRequest", returns: "result", endpoint: "epayment.pay" }] }, /helpers\[0\]\.endpoint must be a known endpoint id/],
+  "a helper whose API and endpoint disagree": [
+    { helpers: [{ name: "pay", returns: "result", api: "ecom", endpoint: "epayment.create" }] },
+    /helpers\[0\]\.api is "ecom", but endpoint "epayment\.create" belongs to "epayment"/,
+  ],
+  "an unknown helper key": [{ helpers: [{ name: "pay", returns: "result", url: 0 }] }, /helpers\[0\]\.url is not a helper setting/],
+  "a helper name with spaces": [{ helpers: [{ name: "vipps request", returns: "response" }] }, /helpers\[0\]\.name must be/],
 };
 
 describe("invalid settings.vipps give a clear error", () => {
@@ -83,7 +101,11 @@ describe("invalid settings.vipps give a clear error", () => {
     it(name, () => {
       for (const language of LANGUAGES) {
         expect(() => lint(CODE, language, { settings: { vipps } })).toThrow(message);
-        expect(() => lint(CODE, language, { settings: { vipps } })).toThrow(/eslint-plugin-vipps: .* See docs\/settings\.md/);
+        // ESLint names the first rule that read the settings; the message says the fault is in the shared settings
+        // and links the page by its full URL (a relative path means nothing in a terminal).
+        expect(() => lint(CODE, language, { settings: { vipps } })).toThrow(
+          /eslint-plugin-vipps: settings\.vipps\S* .+\. It is a setting shared by every vipps rule, not an option of the rule named above\. See https:\/\/github\.com\/vipps-lint\/eslint-plugin-vipps\/blob\/main\/docs\/settings\.md#\w+(?:\s|$)/,
+        );
       }
     });
   }
@@ -102,6 +124,19 @@ describe("invalid settings.vipps give a clear error", () => {
     for (const vipps of [undefined, null, {}, { wrappers: [], hosts: [] }]) {
       expect(() => lint(CODE, "ts", { settings: { vipps } })).not.toThrow();
     }
+  });
+
+  it("accepts helpers and a wrapper method passed as an argument, as docs/settings.md shows them", () => {
+    const settings = {
+      vipps: {
+        wrappers: [{ name: "request", url: 2, body: "3.body", method: { argument: 1 }, failure: "resolves" }],
+        helpers: [
+          { name: "vippsRequest", returns: "response", api: "epayment" },
+          { name: "payments.create", returns: "result", endpoint: "epayment.create" },
+        ],
+      },
+    };
+    for (const language of LANGUAGES) expect(() => lint(CODE, language, { settings })).not.toThrow();
   });
 
   it("accepts wrappers whose locators point at arguments that are not there", () => {

@@ -406,6 +406,93 @@ export async function cancel(id) {
       languageOptions: JS_WITH_GLOBALS,
       name: "near-miss: the word vipps in an unrelated string",
     },
+    // Issue 11, items 4, 5 and 8: near-misses of factories, local wrappers and declared helpers.
+    {
+      code: `const BASE = "https://api.vipps.no/epayment/v1/payments";
+
+async function vippsGet(path: string) {
+  const response = await fetch(\`\${BASE}/\${path}\`);
+  if (!response.ok) throw new Error(\`Vipps answered \${response.status}\`);
+  return response;
+}
+
+export async function info(reference: string) {
+  const response = await vippsGet(reference);
+  return response.json();
+}`,
+      name: "a local function that checks the response itself: its callers need not check again",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+async function capture(token, reference, body) {
+  const result = await client.payment.capture(token, reference, body);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result;
+}
+
+export async function ship(token, reference) {
+  const captured = await capture(token, reference, {});
+  return captured.data;
+}`,
+      languageOptions: JS,
+      name: "a local function that checks the SDK result itself",
+    },
+    {
+      code: `const BASE = "https://api.vipps.no/epayment/v1/payments";
+
+function vippsGet(path) {
+  return fetch(\`\${BASE}/\${path}\`);
+}
+
+export async function info(reference) {
+  const response = await vippsGet(reference);
+  if (!response.ok) throw new Error(\`Vipps answered \${response.status}\`);
+  return response.json();
+}`,
+      languageOptions: JS_WITH_GLOBALS,
+      name: "a local wrapper whose call checks the response",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+function getConfig() {
+  const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+  return { client, msn: "123456" };
+}
+
+export async function createPayment(token: string) {
+  const payment = await getConfig().payment.create(token, {});
+  return payment.data;
+}`,
+      name: "a factory that returns something else than the client",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const getVippsClient = () => Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+export async function createPayment(token, body) {
+  const payment = await getVippsClient().payment.create(token, body);
+  if (!payment.ok) throw new Error(payment.error.message);
+  return payment.data;
+}`,
+      languageOptions: JS,
+      name: "a client from a local factory whose result is checked",
+    },
+    {
+      code: `import { vippsRequest } from "./vipps.js";
+
+export async function cancel(reference: string) {
+  const response = await vippsRequest(\`/payments/\${reference}/cancel\`, "POST");
+  if (!response.ok) throw new Error(\`Vipps answered \${response.status}\`);
+  return response.json();
+}`,
+      settings: { vipps: { helpers: [{ name: "vippsRequest", returns: "response", api: "epayment" }] } },
+      name: "a declared helper whose response is checked",
+    },
   ],
   invalid: [
     // A TypeScript `this` parameter is not the response: the check was inserted again on every pass. The response
@@ -3304,6 +3391,330 @@ export function cancel(uri: string) {
       options: [{ autofix: true }],
       errors: [{ messageId: "lostRejection", line: 4, column: 3, endLine: 4, endColumn: 22 }],
       name: "evidence: an axios instance's default Merchant-Serial-Number header",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+function getVippsClient() {
+  return Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+}
+
+export async function createPayment(token: string, body: unknown) {
+  const payment = await getVippsClient().payment.create(token, body);
+  return payment.data;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 8,
+          column: 25,
+          endLine: 8,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+function getVippsClient() {
+  return Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+}
+
+export async function createPayment(token: string, body: unknown) {
+  const payment = await getVippsClient().payment.create(token, body);
+  if (!payment.ok) {
+    throw new Error(\`ePayment API create payment failed: \${JSON.stringify(payment.error)}\`);
+  }
+  return payment.data;
+}`,
+            },
+          ],
+        },
+      ],
+      name: "a client returned by a local factory: its SDK result is read unchecked",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+let client;
+export function init(config) {
+  client = Client(config);
+}
+
+export async function info(token, reference) {
+  const result = await client.payment.info(token, reference);
+  return result.data;
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 9,
+          column: 24,
+          endLine: 9,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+let client;
+export function init(config) {
+  client = Client(config);
+}
+
+export async function info(token, reference) {
+  const result = await client.payment.info(token, reference);
+  if (!result.ok) {
+    throw new Error(\`ePayment API get payment failed: \${JSON.stringify(result.error)}\`);
+  }
+  return result.data;
+}`,
+            },
+          ],
+        },
+      ],
+      name: "a module-level client assigned in an init function: its SDK result is read unchecked",
+    },
+    {
+      code: `import axios from "axios";
+
+function api() {
+  return axios.create({ baseURL: "https://api.vipps.no/epayment/v1" });
+}
+
+export function refund(reference) {
+  api().post(\`payments/\${reference}/refund\`, {});
+}`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [
+        {
+          messageId: "lostRejection",
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: "catchRejection",
+              output: `import axios from "axios";
+
+function api() {
+  return axios.create({ baseURL: "https://api.vipps.no/epayment/v1" });
+}
+
+export function refund(reference) {
+  api().post(\`payments/\${reference}/refund\`, {}).catch((error) => {
+    console.error("ePayment API refund payment failed", error);
+    throw error;
+  });
+}`,
+            },
+          ],
+        },
+      ],
+      name: "an axios instance returned from a function: a lost rejection",
+    },
+    {
+      code: `const BASE = "https://api.vipps.no/epayment/v1/payments";
+
+async function vippsGet(path: string) {
+  return fetch(\`\${BASE}/\${path}\`);
+}
+
+export async function info(reference: string) {
+  const response = await vippsGet(reference);
+  return response.json();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 8,
+          column: 26,
+          endLine: 8,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `const BASE = "https://api.vipps.no/epayment/v1/payments";
+
+async function vippsGet(path: string) {
+  return fetch(\`\${BASE}/\${path}\`);
+}
+
+export async function info(reference: string) {
+  const response = await vippsGet(reference);
+  if (!response.ok) {
+    throw new Error(\`ePayment API request failed: \${response.status} \${await response.text()}\`);
+  }
+  return response.json();
+}`,
+            },
+          ],
+        },
+      ],
+      name: "a local wrapper that returns the fetch promise: the response is read unchecked at its call",
+    },
+    {
+      code: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+async function capture(token, reference, body) {
+  const result = await client.payment.capture(token, reference, body);
+  return result;
+}
+const captureAll = (token, reference) => capture(token, reference, { modificationAmount: { value: 100, currency: "NOK" } });
+
+export async function ship(token, reference) {
+  await captureAll(token, reference);
+}`,
+      output: null,
+      languageOptions: JS_WITH_GLOBALS,
+      errors: [
+        {
+          messageId: "uncheckedResult",
+          line: 12,
+          column: 9,
+          endLine: 12,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: "addResultCheck",
+              output: `import { Client } from "@vippsmobilepay/sdk";
+
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: "key" });
+
+async function capture(token, reference, body) {
+  const result = await client.payment.capture(token, reference, body);
+  return result;
+}
+const captureAll = (token, reference) => capture(token, reference, { modificationAmount: { value: 100, currency: "NOK" } });
+
+export async function ship(token, reference) {
+  const result = await captureAll(token, reference);
+  if (!result.ok) {
+    throw new Error(\`ePayment API capture payment failed: \${JSON.stringify(result.error)}\`);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "two levels of local wrappers around an SDK call: the result is ignored at the outer call",
+    },
+    {
+      code: `import { vippsRequest } from "./vipps.js";
+
+export async function cancel(reference) {
+  const response = await vippsRequest(\`/payments/\${reference}/cancel\`, "POST");
+  return response.json();
+}`,
+      output: null,
+      languageOptions: JS,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 4,
+          column: 26,
+          endLine: 4,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `import { vippsRequest } from "./vipps.js";
+
+export async function cancel(reference) {
+  const response = await vippsRequest(\`/payments/\${reference}/cancel\`, "POST");
+  if (!response.ok) {
+    throw new Error(\`ePayment API request failed: \${response.status} \${await response.text()}\`);
+  }
+  return response.json();
+}`,
+            },
+          ],
+        },
+      ],
+      settings: {vipps: {helpers: [{name: "vippsRequest",returns: "response",api: "epayment"}]}},
+      name: "a declared helper that returns a response: read unchecked",
+    },
+    {
+      code: `export async function capture(vipps: unknown, reference: string) {
+  const response = await request(vipps, "POST", \`/epayment/v1/payments/\${reference}/capture\`, { body: {} });
+  return response.json();
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 108,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `export async function capture(vipps: unknown, reference: string) {
+  const response = await request(vipps, "POST", \`/epayment/v1/payments/\${reference}/capture\`, { body: {} });
+  if (!response.ok) {
+    throw new Error(\`ePayment API capture payment failed: \${response.status} \${await response.text()}\`);
+  }
+  return response.json();
+}`,
+            },
+          ],
+        },
+      ],
+      settings: {vipps: {wrappers: [{name: "request",url: 2,method: {argument: 1},failure: "resolves"}]}},
+      name: "a wrapper whose method is an argument: the endpoint is known and the response is unchecked",
+    },
+    {
+      code: `export class VippsClient {
+  constructor(private readonly base: string) {}
+
+  private request(path: string, init?: RequestInit) {
+    return fetch(\`\${this.base}/epayment/v1/payments/\${path}\`, init);
+  }
+
+  async capture(reference: string) {
+    const response = await this.request(\`\${reference}/capture\`, { method: "POST", body: "{}" });
+    return response.json();
+  }
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: "uncheckedStatus",
+          line: 9,
+          column: 28,
+          endLine: 9,
+          endColumn: 96,
+          suggestions: [
+            {
+              messageId: "addStatusCheck",
+              output: `export class VippsClient {
+  constructor(private readonly base: string) {}
+
+  private request(path: string, init?: RequestInit) {
+    return fetch(\`\${this.base}/epayment/v1/payments/\${path}\`, init);
+  }
+
+  async capture(reference: string) {
+    const response = await this.request(\`\${reference}/capture\`, { method: "POST", body: "{}" });
+    if (!response.ok) {
+      throw new Error(\`ePayment API request failed: \${response.status} \${await response.text()}\`);
+    }
+    return response.json();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+      name: "a class whose request method returns the fetch promise: the response is read unchecked at this.request(...)",
     },
   ],
 });
