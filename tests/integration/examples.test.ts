@@ -88,6 +88,17 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     // The JSX placeholder has a phone number too, but it is not sent to Vipps.
     fixes: [{ from: 'phone ? phone : "0047 41234567" },', to: 'phone ? phone : "4741234567" },' }],
   },
+  "config-fetch.ts": {
+    // No URL names Vipps: the VIPPS_API_URL variable and the Merchant-Serial-Number set on `new Headers()` do.
+    findings: [
+      errorFinding(
+        [31, 26, 33, 5],
+        "uncheckedStatus",
+        `The response of eCom API "get payment details" is read without a check of its HTTP status, ${ERRORS_TARGET}`,
+      ),
+    ],
+    fixes: [],
+  },
   "ecom-fetch.js": {
     findings: [
       finding([32, 39, 55], "wrongFormat", nsn8("eCom API", "customerInfo.mobileNumber", "+47 412 34 567")),
@@ -153,6 +164,35 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     // suggestions without `autofix: true`.
     fixes: [],
   },
+  "legacy-sdk.cjs": {
+    // @vippsno/vipps-sdk rejects on an error answer: the awaited call in try/catch that logs stays silent.
+    findings: [
+      errorFinding(
+        [37, 12, 37, 22],
+        "swallowedError",
+        'This handler discards the error of ePayment API "refund payment", so a failed request goes unnoticed. ' +
+          "Log it, pass it on or rethrow it.",
+      ),
+    ],
+    fixes: [],
+  },
+  "local-wrapper.js": {
+    // The file's own vippsRequest() returns the fetch promise unchecked: its call sites are checked, and the one that
+    // checks `response.ok` stays silent.
+    findings: [
+      errorFinding(
+        [39, 26, 39, 68],
+        "uncheckedStatus",
+        `The response of a ePayment API request to …/epayment/v1/payments… is read without a check of its HTTP status, ${ERRORS_TARGET}`,
+      ),
+      errorFinding(
+        [46, 9, 49, 5],
+        "uncheckedStatus",
+        `The response of a ePayment API request to …/epayment/v1/payments… is dropped without a check of its HTTP status, ${ERRORS_TARGET}`,
+      ),
+    ],
+    fixes: [],
+  },
   "login-ciba.mjs": {
     findings: [
       finding([23, 26, 96], "wrongFormat", urnMsisdn("urn:msisdn:97777776")),
@@ -191,6 +231,24 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
         to: 'phoneNumber: danishCustomer ? "4520123456" : "4748059234" },',
       },
     ],
+  },
+  "sdk-factory.ts": {
+    // A client from the local getVippsClient() factory, called directly and through a module constant.
+    findings: [
+      errorFinding(
+        [25, 24, 32, 5],
+        "uncheckedResult",
+        'The result of ePayment API "create payment" is read without a check of `.ok`; the SDK reports failures as ' +
+          "`{ ok: false, error }`, so this one goes unnoticed. Check `result.ok` before using `.data`.",
+      ),
+      errorFinding(
+        [47, 3, 47, 54],
+        "lostRejection",
+        'The promise of ePayment API "cancel payment" is neither awaited, returned nor given a rejection handler, ' +
+          "so a failed request goes unnoticed. Await it or add a `.catch()` handler.",
+      ),
+    ],
+    fixes: [],
   },
   "superagent.js": {
     findings: [finding([17, 46, 64], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "(+47) 412 34 567"))],
@@ -317,7 +375,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toContain("What `eslint --fix` would change (9 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "14 files linted, 12 with findings: 21 findings, 12 fixable by --fix, 7 with suggestions.",
+      "18 files linted, 16 with findings: 27 findings, 12 fixable by --fix, 13 with suggestions.",
     );
   });
 });
