@@ -120,9 +120,11 @@ export function labelsOf(request: VippsRequest): RequestLabels {
   const api = request.api?.label ?? "Vipps API";
   const endpoint = request.endpoint?.label;
   const path = endpoint ? undefined : urlPathLabel(request.urlPattern);
+  // "an eCom API request", "an ePayment API request", "an Access token API request"; "a Userinfo API request".
+  const article = /^[aeio]/i.test(api) ? "an" : "a";
   return {
     api,
-    target: endpoint ? `${api} "${endpoint}"` : path ? `a ${api} request to ${path}` : `a ${api} request`,
+    target: endpoint ? `${api} "${endpoint}"` : path ? `${article} ${api} request to ${path}` : `${article} ${api} request`,
     operation: endpoint ? `${api} ${endpoint}` : `${api} request`,
   };
 }

@@ -183,12 +183,12 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
       errorFinding(
         [39, 26, 39, 68],
         "uncheckedStatus",
-        `The response of a ePayment API request to …/epayment/v1/payments… is read without a check of its HTTP status, ${ERRORS_TARGET}`,
+        `The response of an ePayment API request to …/epayment/v1/payments… is read without a check of its HTTP status, ${ERRORS_TARGET}`,
       ),
       errorFinding(
         [46, 9, 49, 5],
         "uncheckedStatus",
-        `The response of a ePayment API request to …/epayment/v1/payments… is dropped without a check of its HTTP status, ${ERRORS_TARGET}`,
+        `The response of an ePayment API request to …/epayment/v1/payments… is dropped without a check of its HTTP status, ${ERRORS_TARGET}`,
       ),
     ],
     fixes: [],
