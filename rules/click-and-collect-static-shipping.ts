@@ -1,11 +1,12 @@
-import { climbTypeWrappers, unwrap } from "../src/core/ast.js";
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree, ScopeType } from "../src/core/eslint-api.js";
+import { climbTypeWrappers } from "../src/core/ast.js";
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../src/core/eslint-api.js";
 import { findField, findProperty, mayHideProperties } from "../src/core/objects.js";
+import { constNameInReach } from "../src/core/scope.js";
 import { getStaticString } from "../src/core/static.js";
-import { quoteString } from "../src/core/style.js";
 import type { SourceCode } from "../src/core/types.js";
 import { findExpressInitiates, isClickAndCollect, readShippingList, readShippingOption, staticValue, type ExpressInitiate, type ShippingList, type ShippingOption } from "../src/detect/express.js";
-import { detectStyle, insertProperties, insertProperty, printProperty, printValue, type LiteralStyle } from "../src/fix/object-literal.js";
+import { detectStyle, insertProperty, printProperty, printValue } from "../src/fix/object-literal.js";
+import { isUsablePriority, planDefaultFirst } from "../src/fix/shipping-order.js";
 import { AUTOFIX_OPTION, defineVippsRule } from "../src/rule-kit.js";
 import { DEFAULT_CLICK_AND_COLLECT_PATTERN, isClickAndCollectName, SEED_CLICK_AND_COLLECT_OPTION } from "../src/vipps/express.js";
 
@@ -192,107 +193,14 @@ function pickClickAndCollect(sourceCode: SourceCode, list: ShippingList, pattern
 }
 
 /**
- * A priority the repair can compare and count up from: a finite number whose successor is another number. NaN and
- * ±Infinity (which JSON sends as null) and numbers past 2^53 are treated as values that are not constants: a repair
- * built on them wrote NaN or left the order as it was, so the report and its fix came back on every pass.
- */
-function isUsablePriority(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
-}
-
-interface OrderPlan {
-  /** The option is not yet the only default, or not yet first by priority. */
-  readonly needed: boolean;
-  /** Undefined when a value the repair must change is not a constant. */
-  readonly fix: ((fixer: Fixer) => Fix[]) | undefined;
-}
-
-/**
- * What makes `target` the default and first option of its list: `isDefault: "Y"` on it and `"N"` on any other option
- * that says `"Y"`, and a priority below every other. Values that are not constants are left as they are.
- */
-function planDefaultFirst(sourceCode: SourceCode, list: ShippingList, target: ShippingOption): OrderPlan {
-  const others = list.options.filter((option) => option !== target);
-  const style = detectStyle(sourceCode, target.object);
-  const edits: ((fixer: Fixer) => Fix[])[] = [];
-  const missing: string[] = [];
-  let fixable = true;
-
-  const targetDefault = target.isDefault;
-  const targetDefaultValue = staticValue(sourceCode, targetDefault);
-  if (!targetDefault) missing.push(printProperty("isDefault", quoteString("Y", style.stringQuote), style));
-  else if (targetDefaultValue !== undefined && targetDefaultValue !== "Y") edits.push((fixer) => [replaceString(fixer, sourceCode, targetDefault, "Y", style)]);
-  for (const { isDefault } of others) {
-    if (isDefault && staticValue(sourceCode, isDefault) === "Y") edits.push((fixer) => [replaceString(fixer, sourceCode, isDefault, "N", style)]);
-  }
-
-  const otherPriorities = others.flatMap(({ priority }) => {
-    const value = staticValue(sourceCode, priority);
-    return priority && isUsablePriority(value) ? [{ priority, value }] : [];
-  });
-  const targetPriority = target.priority;
-  const targetPriorityValue = staticValue(sourceCode, targetPriority);
-  // A loop, not Math.min(...values): spreading a list of 200,000 options into one call overflows the stack.
-  let lowest = Number.POSITIVE_INFINITY;
-  for (const { value } of otherPriorities) if (value < lowest) lowest = value;
-  // A constant that is not a usable priority (NaN, Infinity) on the target itself is replaced by a usable one.
-  const priorityKnown = !targetPriority || typeof targetPriorityValue === "number";
-  if (otherPriorities.length > 0 && priorityKnown && !(isUsablePriority(targetPriorityValue) && targetPriorityValue < lowest)) {
-    // 0 as in the seed's snippet when the others leave room below them; otherwise the others move up one each.
-    const newPriority = lowest >= 1 ? 0 : lowest;
-    if (lowest < 1) {
-      if (others.some(({ priority }) => priority && !isUsablePriority(staticValue(sourceCode, priority)))) fixable = false;
-      for (const { priority, value } of otherPriorities) edits.push((fixer) => [fixer.replaceText(priority.value, String(value + 1))]);
-    }
-    if (!targetPriority) missing.push(printProperty("priority", String(newPriority), style));
-    else edits.push((fixer) => [fixer.replaceText(targetPriority.value, String(newPriority))]);
-  }
-  if (missing.length > 0) edits.push((fixer) => insertProperties(fixer, sourceCode, target.object, missing));
-
-  const needed = edits.length > 0;
-  return { needed, fix: fixable && needed ? (fixer) => edits.flatMap((edit) => edit(fixer)) : undefined };
-}
-
-/** Rewrites a string property's value, keeping the quote it was written with. */
-function replaceString(fixer: Fixer, sourceCode: SourceCode, property: TSESTree.Property, value: string, style: LiteralStyle): Fix {
-  const current = unwrap(property.value);
-  const written = sourceCode.getText(current);
-  const quote = written.startsWith("'") ? "'" : written.startsWith('"') ? '"' : style.stringQuote;
-  return fixer.replaceText(property.value, quoteString(value, quote));
-}
-
-/**
  * The name of a constant list of shipping options, holding a click-and-collect option, that code at `site` can
- * refer to: declared `const` in a scope around it, and not shadowed there.
+ * refer to: declared `const` in a scope around it, not shadowed there, and initialised by the time `site` runs.
  */
 function findListInReach(sourceCode: SourceCode, options: readonly ShippingOption[], site: TSESTree.Node): string | undefined {
-  const siteScope = sourceCode.getScope(site);
   for (const option of options) {
     const parent = climbTypeWrappers(option.object).parent;
-    const array = parent?.type === AST_NODE_TYPES.ArrayExpression ? parent : undefined;
-    const declared = array && climbTypeWrappers(array);
-    const declarator = declared?.parent;
-    if (
-      declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-      declarator.init !== declared ||
-      declarator.id.type !== AST_NODE_TYPES.Identifier ||
-      declarator.parent.kind !== "const"
-    ) {
-      continue;
-    }
-    const variable = ASTUtils.findVariable(siteScope, declarator.id.name);
-    if (!variable || variable.defs[0]?.node !== declarator || !readyAt(variable, siteScope, site)) continue;
-    return declarator.id.name;
+    const name = parent?.type === AST_NODE_TYPES.ArrayExpression ? constNameInReach(sourceCode, parent, site) : undefined;
+    if (name) return name;
   }
   return undefined;
-}
-
-/** A `const` is safe to read at `site` when it is declared before it, or `site` runs later, inside a function. */
-function readyAt(variable: TSESLint.Scope.Variable, siteScope: TSESLint.Scope.Scope, site: TSESTree.Node): boolean {
-  const declaration = variable.defs[0]?.node;
-  if (declaration && declaration.range[1] <= site.range[0]) return true;
-  for (let scope: TSESLint.Scope.Scope | null = siteScope; scope && scope !== variable.scope; scope = scope.upper) {
-    if (scope.type === ScopeType.function) return true;
-  }
-  return false;
 }

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from "../src/core/eslint-api.js";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../src/core/eslint-api.js";
 import { analyzeResponseFlow, enclosingCatchClauses, isErrorUsed, isLostEnd, isRethrow, type ResponseFlow } from "../src/analysis/response-flow.js";
 import { enclosingFunction, isFunction, unwrap } from "../src/core/ast.js";
 import { findProperty } from "../src/core/objects.js";
@@ -7,6 +7,7 @@ import type { FailureCheck } from "../src/detect/failure.js";
 import type { VippsRequest } from "../src/detect/index.js";
 import { bodyShortcutName } from "../src/detect/transports.js";
 import { failureRepairs, type NamedFix } from "../src/fix/failure-checks.js";
+import type { ReportTarget } from "../src/fix/report.js";
 import { removeProperty } from "../src/fix/object-literal.js";
 import { AUTOFIX_OPTION, defineVippsRule, type RequestLabels } from "../src/rule-kit.js";
 
@@ -204,8 +205,12 @@ export default defineVippsRule<Options, MessageIds>({
       });
     };
 
-    const handlerAction = (rethrow: boolean): string =>
-      handler ? `Pass the error to ${handler}` : rethrow ? "Log and rethrow the error" : "Log the error";
+    /** An error handler that drops the error, with the repair that surfaces it where one is safe. */
+    const reportSwallowed = (at: ReportTarget, fix: TSESLint.ReportFixFunction | undefined, rethrow: boolean, labels: RequestLabels): void => {
+      const target = { target: labels.target };
+      const action = handler ? `Pass the error to ${handler}` : rethrow ? "Log and rethrow the error" : "Log the error";
+      kit.report({ at, messageId: "swallowedError", data: target, repairs: [fix && kit.repair("handleError", fix, { ...target, action })] });
+    };
 
     /** A `catch` around an awaited request that drops the error. */
     const checkCatchClause = (clause: TSESTree.CatchClause, labels: RequestLabels): void => {
@@ -215,14 +220,7 @@ export default defineVippsRule<Options, MessageIds>({
       const lastToken = clause.param ? sourceCode.getTokenAfter(clause.param) : sourceCode.getFirstToken(clause);
       const loc = { start: clause.loc.start, end: lastToken?.loc.end ?? clause.loc.end };
       const rethrow = !handler && !containsOwn(sourceCode, clause.body, isExit);
-      const fix = repairs.inCatchClause(clause, labels.operation, rethrow);
-      const target = { target: labels.target };
-      kit.report({
-        at: { loc },
-        messageId: "swallowedError",
-        data: target,
-        repairs: [fix && kit.repair("handleError", fix, { ...target, action: handlerAction(rethrow) })],
-      });
+      reportSwallowed({ loc }, repairs.inCatchClause(clause, labels.operation, rethrow), rethrow, labels);
     };
 
     /** A `.catch(handler)` or `.then(_, handler)` that drops the error. */
@@ -233,14 +231,7 @@ export default defineVippsRule<Options, MessageIds>({
       const body = node.body;
       const returnsNothing = body.type === AST_NODE_TYPES.BlockStatement ? !containsOwn(sourceCode, body, isExit) : isUndefinedExpression(body);
       const rethrow = !handler && returnsNothing;
-      const fix = repairs.inHandlerFunction(node, labels.operation, rethrow, returnsNothing);
-      const target = { target: labels.target };
-      kit.report({
-        at: { node },
-        messageId: "swallowedError",
-        data: target,
-        repairs: [fix && kit.repair("handleError", fix, { ...target, action: handlerAction(rethrow) })],
-      });
+      reportSwallowed({ node }, repairs.inHandlerFunction(node, labels.operation, rethrow, returnsNothing), rethrow, labels);
     };
 
     return {
