@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, DefinitionType, type TSESLint, type TSESTree } from "..
 import { isFunction, unwrap, type FunctionNode } from "../core/ast.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS } from "../core/limits.js";
 import { findProperty, resolveObjectLiteral } from "../core/objects.js";
+import { memoised } from "../core/memo.js";
 import { findConstantVariable, findVariable, getPropertyKey, getStaticString } from "../core/static.js";
 import { containsOwn } from "../core/traverse.js";
 import type { SourceCode } from "../core/types.js";
@@ -211,23 +212,17 @@ const returns = new WeakMap<FunctionNode, TSESTree.Node | null>();
 
 /** What a synchronous function returns when it has exactly one `return` with a value (or is an expression arrow). */
 function singleReturn(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node | undefined {
-  let known = returns.get(fn);
-  if (known === undefined) {
-    known = null;
-    if (!fn.async && !fn.generator) {
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-        known = fn.body;
-      } else {
-        const found: TSESTree.ReturnStatement[] = [];
-        containsOwn(sourceCode, fn.body, (node) => {
-          if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
-          return false;
-        });
-        known = found.length === 1 ? (found[0]?.argument ?? null) : null;
-      }
-    }
-    returns.set(fn, known);
-  }
+  const known = memoised(returns, fn, (): TSESTree.Node | null => {
+    if (fn.async || fn.generator) return null;
+    const body = fn.body;
+    if (body.type !== AST_NODE_TYPES.BlockStatement) return body;
+    const found: TSESTree.ReturnStatement[] = [];
+    containsOwn(sourceCode, body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) found.push(node);
+      return false;
+    });
+    return found.length === 1 ? (found[0]?.argument ?? null) : null;
+  });
   return known ?? undefined;
 }
 

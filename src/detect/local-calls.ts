@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, DefinitionType, type TSESTree } from "../core/eslint-api.js";
 import { climbTypeWrappers, enclosingFunction, type FunctionNode } from "../core/ast.js";
+import { memoised } from "../core/memo.js";
 import { walk } from "../core/traverse.js";
 import type { SourceCode } from "../core/types.js";
 
@@ -45,28 +46,26 @@ const thisCallsCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Call
  * has another `this` and is left out; a subclass's calls are out of reach.
  */
 function thisCallsIn(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[]> {
-  let calls = thisCallsCache.get(body);
-  if (calls) return calls;
-  const found = new Map<string, TSESTree.CallExpression[]>();
-  walk(
-    sourceCode,
-    (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      const callee = node.callee;
-      if (callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
-      const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.name;
-      const owner = thisOwner(callee.object, body);
-      if (owner === undefined) return;
-      const key = callKey(name, owner.static);
-      const list = found.get(key) ?? [];
-      list.push(node);
-      found.set(key, list);
-    },
-    body,
-  );
-  calls = found;
-  thisCallsCache.set(body, calls);
-  return calls;
+  return memoised(thisCallsCache, body, () => {
+    const found = new Map<string, TSESTree.CallExpression[]>();
+    walk(
+      sourceCode,
+      (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+        const callee = node.callee;
+        if (callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
+        const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.name;
+        const owner = thisOwner(callee.object, body);
+        if (owner === undefined) return;
+        const key = callKey(name, owner.static);
+        const list = found.get(key) ?? [];
+        list.push(node);
+        found.set(key, list);
+      },
+      body,
+    );
+    return found;
+  });
 }
 
 /** The member of `body` whose `this` a `this` expression is: through arrows, up to the first method or field. */
