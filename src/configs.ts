@@ -1,6 +1,8 @@
 import type { ESLint, Linter } from "eslint";
 
-type RuleMap = Readonly<Record<string, { meta?: { docs?: { recommended?: boolean } } }>>;
+type RuleMap = Readonly<
+  Record<string, { meta?: { docs?: { recommended?: boolean; allConfigOptions?: Readonly<Record<string, unknown>> } } }>
+>;
 
 // A type alias (not an interface) so that it fits ESLint's `Record<string, Config>`.
 export type VippsConfigs = {
@@ -13,11 +15,14 @@ export type VippsConfigs = {
   "legacy-all": Linter.LegacyConfig;
 };
 
-const severities = (rules: RuleMap, pick: (recommended: boolean) => boolean): Linter.RulesRecord =>
+const severities = (rules: RuleMap, pick: (recommended: boolean) => boolean, withAllOptions = false): Linter.RulesRecord =>
   Object.fromEntries(
     Object.entries(rules)
       .filter(([, rule]) => pick(rule.meta?.docs?.recommended === true))
-      .map(([name]) => [`vipps/${name}`, "error"]),
+      .map(([name, rule]) => {
+        const options = withAllOptions ? rule.meta?.docs?.allConfigOptions : undefined;
+        return [`vipps/${name}`, options ? ["error", options] : "error"];
+      }),
   );
 
 /**
@@ -39,7 +44,7 @@ export const LINTED_FILES = [
 /** The configs, each referring back to the plugin so that `[vipps.configs.recommended]` is complete on its own. */
 export function createConfigs(plugin: ESLint.Plugin, rules: RuleMap): VippsConfigs {
   const recommended = severities(rules, (isRecommended) => isRecommended);
-  const all = severities(rules, () => true);
+  const all = severities(rules, () => true, true);
   return {
     recommended: { name: "vipps/recommended", files: [...LINTED_FILES], plugins: { vipps: plugin }, rules: recommended },
     all: { name: "vipps/all", files: [...LINTED_FILES], plugins: { vipps: plugin }, rules: all },

@@ -28,6 +28,8 @@ export interface VippsRuleDocs<MessageIds extends string = string> {
   readonly optInRepairs?: readonly MessageIds[];
   /** The messages of repairs that are only ever suggestions. */
   readonly suggestionOnly?: readonly MessageIds[];
+  /** The options `vipps/all` sets for this rule, where they differ from `meta.defaultOptions` (e.g. a group that is off by default). */
+  readonly allConfigOptions?: Readonly<Record<string, unknown>>;
 }
 
 /** The `autofix` option, with one meaning in every rule that has it. */
@@ -95,6 +97,12 @@ export interface VippsRuleDefinition<Options extends RuleOptions, MessageIds ext
   /** The requests the rule checks; all of the file's requests when absent. */
   readonly requests?: RequestFilter;
   /**
+   * For rules that check more than outbound requests (inbound handlers, secrets, retired hosts): a test on the file's
+   * text that lets a file through the pre-filter even when it holds no Vipps request. It runs on every file linted,
+   * so it must be one cheap, linear scan (a single regular expression without nested quantifiers).
+   */
+  readonly textHint?: RegExp;
+  /**
    * Checks the options on every file, Vipps code or not, and throws a message that names the option when one is
    * unusable: for what the schema cannot say, and for validators that skip schema formats.
    */
@@ -154,7 +162,7 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
       const options = (context.options[0] ?? meta.defaultOptions?.[0] ?? {}) as NonNullable<Options[0]>;
       definition.checkOptions?.(options);
       // The pre-filter: a file without Vipps code gets no listeners, so ESLint calls nothing of this rule on it.
-      if (!mayHoldVippsRequests(context)) return {};
+      if (!mayHoldVippsRequests(context) && !hasTextHint(context, definition.textHint)) return {};
       const autofix = options.autofix === true;
       let requests: readonly VippsRequest[] | undefined;
       let bodies: readonly SharedBody[] | undefined;
@@ -177,6 +185,22 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
     },
   };
 }
+
+/** Whether the file's text matches the rule's own hint, once per file and hint. */
+function hasTextHint(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, hint: RegExp | undefined): boolean {
+  if (!hint) return false;
+  const program = context.sourceCode.ast;
+  let answers = textHintAnswers.get(program);
+  if (!answers) textHintAnswers.set(program, (answers = new Map<RegExp, boolean>()));
+  let answer = answers.get(hint);
+  if (answer === undefined) {
+    hint.lastIndex = 0;
+    answer = hint.test(context.sourceCode.text);
+    answers.set(hint, answer);
+  }
+  return answer;
+}
+const textHintAnswers = new WeakMap<TSESTree.Program, Map<RegExp, boolean>>();
 
 /** Each body once, keyed by the object literal it resolves to (or the expression, when it resolves to none). */
 function groupBodies(requests: readonly VippsRequest[]): SharedBody[] {

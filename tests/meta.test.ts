@@ -111,8 +111,11 @@ describe.each(ruleNames)("rule %s", (name) => {
 
   it("is in exactly the configs its recommended flag says", () => {
     const id = `vipps/${name}`;
-    expect(plugin.configs.all.rules?.[id]).toBe("error");
-    expect(plugin.configs["legacy-all"].rules?.[id]).toBe("error");
+    // `all` turns on the groups a rule keeps off by default (`meta.docs.allConfigOptions`), and the schema takes them.
+    const inAll = docs.allConfigOptions ? ["error", docs.allConfigOptions] : "error";
+    expect(plugin.configs.all.rules?.[id]).toEqual(inAll);
+    expect(plugin.configs["legacy-all"].rules?.[id]).toEqual(inAll);
+    expect(() => new Linter({ configType: "flat" }).verify("", [plugin.configs.all])).not.toThrow();
     const expected = docs.recommended ? "error" : undefined;
     expect(plugin.configs.recommended.rules?.[id]).toBe(expected);
     expect(plugin.configs["legacy-recommended"].rules?.[id]).toBe(expected);

@@ -1,0 +1,37 @@
+// The rule kit's pre-filter: a rule gets listeners only on files that may hold Vipps requests, or whose text matches
+// the rule's own `textHint` (rules about inbound handlers, secrets and retired hosts need files without requests).
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import { defineVippsRule } from "../src/rule-kit.js";
+
+/** A rule that reports the Program node of every file it gets listeners on. */
+const probe = (textHint?: RegExp) =>
+  defineVippsRule({
+    name: "probe",
+    meta: { type: "problem", docs: { description: "probe", recommended: false }, schema: [], messages: { seen: "seen" } },
+    ...(textHint && { textHint }),
+    create: (kit) => ({ Program: (node) => kit.context.report({ node, messageId: "seen" }) }),
+  });
+
+const runs = (code: string, textHint?: RegExp) =>
+  new Linter({ configType: "flat" }).verify(code, [
+    { plugins: { probe: { rules: { probe: probe(textHint) as never } } }, rules: { "probe/probe": "error" } },
+  ]).length > 0;
+
+describe("the rule kit's pre-filter", () => {
+  it("gives no listeners to a file without Vipps code and without the rule's hint", () => {
+    expect(runs(`const url = "https://pay.mobilepay.dk/x";`)).toBe(false);
+    expect(runs(`const url = "https://example.com/x";`, /mobilepay\.(?:dk|fi)/)).toBe(false);
+  });
+
+  it("lets a file through on the rule's text hint, or on Vipps requests as before", () => {
+    expect(runs(`const url = "https://pay.mobilepay.dk/x";`, /mobilepay\.(?:dk|fi)/)).toBe(true);
+    expect(runs(`fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST" });`)).toBe(true);
+  });
+
+  it("answers the same for a global hint however often it runs", () => {
+    const hint = /mobilepay\.dk/g;
+    expect(runs(`"pay.mobilepay.dk"`, hint)).toBe(true);
+    expect(runs(`"pay.mobilepay.dk"`, hint)).toBe(true);
+  });
+});
