@@ -19,7 +19,7 @@ async function lint(config: Linter.Config): Promise<string[]> {
     overrideConfig: [{ files: ["**/*.{ts,tsx,mts,cts}"], languageOptions: { parser: tsParser } }, config],
   });
   const results = await eslint.lintFiles(["."]);
-  expect(results.length).toBe(11);
+  expect(results.length).toBe(13);
   return results.flatMap((result) =>
     result.messages.map(
       (message) => `${result.filePath.slice(folder.length)}:${message.line}:${message.column} ${message.ruleId ?? "parse"} ${message.message}`,
