@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
+import { unwrap } from "../core/ast.js";
 import { MAX_STRING_LENGTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
 import { getPropertyKey, getStringPattern } from "../core/static.js";
@@ -267,7 +268,7 @@ function requestUses(request: VippsRequest, fieldsRead: ReadonlySet<string>): De
   const id = request.endpoint?.id;
   const entry = id && ENDPOINT_ENTRIES.find((candidate) => candidate.match.endpoints?.includes(id));
   if (!entry) return [];
-  const url = request.url;
+  const url = request.url && unwrap(request.url);
   let edits: DeprecationEdit[] = [];
   if (url && isStringNode(url) && !isInsideConcatenation(url)) {
     const pieces = urlPieces(url);
