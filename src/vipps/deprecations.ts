@@ -82,7 +82,7 @@ export const DEPRECATIONS: readonly DeprecationEntry[] = [
     what: "The eCom API v1",
     status: "was shut down",
     since: "2020-12-04",
-    source: "vipps-api-facts.md (eCom API v2); " + `${DEVELOPER_DOCS}/APIs/ecom-api/`,
+    source: "vipps-api-facts.md (eCom API v2)",
     replacement: "the ePayment API (or eCom v2 for existing integrations)",
     match: { paths: ["/ecomm/v1/"] },
   },
@@ -170,7 +170,7 @@ export const DEPRECATIONS: readonly DeprecationEntry[] = [
     what: "The SDK @vippsno/vipps-sdk",
     status: "is deprecated (one release, 0.9.13)",
     source: "vipps-api-facts.md (the official SDK); https://www.npmjs.com/package/@vippsno/vipps-sdk",
-    replacement: `direct API calls (the docs now advise them) or @vippsmobilepay/sdk (${DEVELOPER_DOCS}/SDKs/)`,
+    replacement: "direct API calls (the docs now advise them) or @vippsmobilepay/sdk",
     match: { modules: ["@vippsno/vipps-sdk"] },
   },
   {
