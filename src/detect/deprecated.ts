@@ -102,7 +102,7 @@ function ownPieces(sourceCode: SourceCode, root: StringNode): Piece[] {
     } else if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") {
       if (node.value.length > MAX_STRING_LENGTH) continue;
       const raw = sourceCode.text.slice(node.range[0] + 1, node.range[1] - 1);
-      pieces.push({ node: node as TSESTree.StringLiteral, text: node.value, start: raw === node.value ? node.range[0] + 1 : undefined });
+      pieces.push({ node, text: node.value, start: raw === node.value ? node.range[0] + 1 : undefined });
     } else if (node.type === AST_NODE_TYPES.TemplateLiteral) {
       for (const quasi of node.quasis) {
         const text = quasi.value.cooked;
