@@ -34,6 +34,8 @@ export interface DeprecatedUse {
 interface Piece {
   readonly node: TSESTree.StringLiteral | TSESTree.TemplateLiteral;
   readonly text: string;
+  /** `text` in lower case, once: every entry's paths and hosts are matched against it. */
+  readonly lower: string;
   /** The source offset of `text[0]`, when the source spells the text without escapes (edits need one). */
   readonly start: number | undefined;
 }
@@ -102,13 +104,13 @@ function ownPieces(sourceCode: SourceCode, root: StringNode): Piece[] {
     } else if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") {
       if (node.value.length > MAX_STRING_LENGTH) continue;
       const raw = sourceCode.text.slice(node.range[0] + 1, node.range[1] - 1);
-      pieces.push({ node, text: node.value, start: raw === node.value ? node.range[0] + 1 : undefined });
+      pieces.push({ node, text: node.value, lower: node.value.toLowerCase(), start: raw === node.value ? node.range[0] + 1 : undefined });
     } else if (node.type === AST_NODE_TYPES.TemplateLiteral) {
       for (const quasi of node.quasis) {
         const text = quasi.value.cooked;
         if (text === null || text.length > MAX_STRING_LENGTH) continue;
         // A quasi's range includes its delimiters: "`" or "}" before, "`" or "${" after.
-        pieces.push({ node, text, start: quasi.value.raw === text ? quasi.range[0] + 1 : undefined });
+        pieces.push({ node, text, lower: text.toLowerCase(), start: quasi.value.raw === text ? quasi.range[0] + 1 : undefined });
       }
     }
   }
@@ -126,14 +128,14 @@ function textUse(
   let found: Piece | undefined;
   if (paths) {
     if (needsVippsInFile && !mentionsVipps) return undefined;
-    found = pieces.find((piece) => paths.some((path) => containsPath(piece.text.toLowerCase(), path)));
+    found = pieces.find((piece) => paths.some((path) => containsPath(piece.lower, path)));
     // A host may come from a constant (`${MOBILEPAY_API}/v1/payments`): the evaluated pattern shows it.
     if (found && hosts) {
       const pattern = getStringPattern(sourceCode, node).toLowerCase();
       if (!hosts.some((host) => namesHost(pattern, host))) return undefined;
     }
   } else if (hosts) {
-    found = pieces.find((piece) => hosts.some((host) => hostOffsets(piece.text, host).length > 0));
+    found = pieces.find((piece) => hosts.some((host) => piece.lower.includes(host) && hostOffsets(piece.text, host).length > 0));
   } else if (scopes) {
     if (!isScopeValue(sourceCode, node) && !pieces.some((piece) => piece.text.includes("scope="))) return undefined;
     found = pieces.find((piece) => scopes.some((scope) => scopeOffsets(piece.text, scope).length > 0));
@@ -284,12 +286,12 @@ function requestUses(request: VippsRequest, fieldsRead: ReadonlySet<string>): De
 function urlPieces(url: StringNode): Piece[] {
   if (url.type === AST_NODE_TYPES.Literal) {
     const raw = url.raw.slice(1, -1);
-    return [{ node: url, text: url.value, start: raw === url.value ? url.range[0] + 1 : undefined }];
+    return [{ node: url, text: url.value, lower: url.value.toLowerCase(), start: raw === url.value ? url.range[0] + 1 : undefined }];
   }
   if (url.type === AST_NODE_TYPES.TemplateLiteral) {
     const quasi = url.quasis.at(-1);
     const text = quasi?.value.cooked;
-    return quasi && typeof text === "string" ? [{ node: url, text, start: quasi.value.raw === text ? quasi.range[0] + 1 : undefined }] : [];
+    return quasi && typeof text === "string" ? [{ node: url, text, lower: text.toLowerCase(), start: quasi.value.raw === text ? quasi.range[0] + 1 : undefined }] : [];
   }
   const right = url.right;
   return isStringNode(right) && right.type !== AST_NODE_TYPES.BinaryExpression ? urlPieces(right) : [];
