@@ -3,13 +3,15 @@
  *
  * Methods, paths and body kinds come from the official OpenAPI specs, generated into src/spec/ by scripts/spec.js
  * (`npm run spec`). This module keeps only what the specs do not hold: how messages name endpoints, SDK methods,
- * body shapes, phone formats per field, deprecations with dates, hosts, API labels and path prefixes, corrections
+ * body shapes, phone formats per field, hosts, API labels and path prefixes, corrections
  * where a newer source overrides a spec, and the few endpoints no spec in ../shared/specs describes.
  *
  * Sources: ../shared/vipps-api-facts.md and the OpenAPI specs it cites (each rule's doc page repeats the ones it uses).
  */
 
 import { SPEC_ENDPOINTS, type EndpointId, type SpecEndpoint } from "../spec/endpoints.generated.js";
+// Deprecations are their own table (dates, sources, replacements); endpoints keep only the note.
+import { deprecationNote, getDeprecation } from "./deprecations.js";
 
 export type { EndpointId } from "../spec/endpoints.generated.js";
 
@@ -314,30 +316,6 @@ const OFF_SPEC_ENDPOINTS: readonly EndpointSpec[] = [
   { id: "userinfo.get", api: "userinfo", label: "get userinfo", method: "GET", path: "/vipps-userinfo-api/userinfo/{sub}" },
 ];
 
-export interface Deprecation {
-  /** What to use instead, or what happened, as messages say it. */
-  readonly note: string;
-  /** When it stopped working or was deprecated (ISO date or month), where known. */
-  readonly since?: string;
-  readonly source: string;
-}
-
-/** Deprecations with the dates and sources the specs leave out. */
-const DEPRECATIONS: { readonly [id in KnownEndpointId]?: Deprecation } = {
-  "ecom.status": { note: "use /details instead", source: "eCom spec 2.0.3 (ecom-v2.yaml)" },
-};
-
-/** Every Recurring v2 operation: the spec still lists them, the API no longer serves them. */
-const RECURRING_V2_REMOVAL: Deprecation = {
-  note: "Recurring v2 was removed; use the v3 endpoint",
-  since: "2023-11-01",
-  source: "vipps-api-facts.md (Recurring API v3)",
-};
-
-export function getDeprecation(id: KnownEndpointId): Deprecation | undefined {
-  return DEPRECATIONS[id] ?? (id.startsWith("recurring.v2.") ? RECURRING_V2_REMOVAL : undefined);
-}
-
 /** Where a source newer than a spec says something else about an endpoint or one of its body fields. */
 export interface SpecCorrection {
   readonly endpoint: KnownEndpointId;
@@ -405,7 +383,7 @@ function fromSpec(endpoint: SpecEndpoint): EndpointSpec {
     ...(knowledge?.shapes && { shapes: knowledge.shapes }),
     ...(knowledge?.sdk && { sdk: knowledge.sdk }),
     ...(endpoint.callback && { callbackResponse: true }),
-    ...((deprecation ?? endpoint.deprecated) && { deprecated: deprecation?.note ?? "deprecated in the spec" }),
+    ...((deprecation ?? endpoint.deprecated) && { deprecated: deprecation ? deprecationNote(deprecation) : "deprecated in the spec" }),
   };
 }
 

@@ -167,6 +167,18 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   "legacy-sdk.cjs": {
     // @vippsno/vipps-sdk rejects on an error answer: the awaited call in try/catch that logs stays silent.
     findings: [
+      // no-deprecated-api: the SDK itself is deprecated (a true finding; reported without a repair).
+      {
+        ruleId: "vipps/no-deprecated-api",
+        messageId: "retired",
+        message:
+          "The SDK @vippsno/vipps-sdk is deprecated (one release, 0.9.13): use direct API calls (the docs now advise them) " +
+          "or @vippsmobilepay/sdk. Source: vipps-api-facts.md (the official SDK); https://www.npmjs.com/package/@vippsno/vipps-sdk.",
+        line: 5,
+        column: 27,
+        endLine: 5,
+        endColumn: 47,
+      },
       errorFinding(
         [37, 12, 37, 22],
         "swallowedError",
@@ -375,7 +387,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toContain("What `eslint --fix` would change (9 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "18 files linted, 16 with findings: 27 findings, 12 fixable by --fix, 13 with suggestions.",
+      "18 files linted, 16 with findings: 28 findings, 12 fixable by --fix, 13 with suggestions.",
     );
   });
 });

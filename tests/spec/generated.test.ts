@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { SPEC_ENDPOINTS, SPEC_SOURCES, type EndpointId, type SpecEndpoint } from "../../src/spec/endpoints.generated.js";
 import { requestBodySchema, resolveSchema, responseBodySchema, type SchemaNode } from "../../src/spec/schemas.generated.js";
-import { ENDPOINTS, SPEC_CORRECTIONS, getDeprecation, getEndpoint, type ApiName } from "../../src/vipps/apis.js";
+import { ENDPOINTS, SPEC_CORRECTIONS, getEndpoint, type ApiName } from "../../src/vipps/apis.js";
+import { getDeprecation } from "../../src/vipps/deprecations.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const script = path.join(repoRoot, "scripts", "spec.js");
@@ -230,7 +231,7 @@ describe("the hand-kept knowledge on the generated ids", () => {
 
   it("dates deprecations the specs only flag", () => {
     expect(getDeprecation("recurring.v2.listAgreements")?.since).toBe("2023-11-01");
-    expect(getEndpoint("ecom.status")?.deprecated).toBe("use /details instead");
+    expect(getEndpoint("ecom.status")?.deprecated).toBe("is deprecated; use GET /ecomm/v2/payments/{orderId}/details");
     expect(getDeprecation("recurring.listAgreements")).toBeUndefined();
   });
 
