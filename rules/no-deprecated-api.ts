@@ -43,7 +43,8 @@ export default defineVippsRule<Options, MessageIds>({
     },
   },
   // Retired hosts and scopes live in files without any Vipps request: redirect checks, CSP headers, login setups.
-  textHint: /mobilepay\.(?:dk|fi)|nnin|loginrequests/i,
+  // `nnin` as a word: as a substring it is in "running", "beginning", which would let most files through.
+  textHint: /mobilepay\.(?:dk|fi)|\bnnin\b|loginrequests/i,
   create(kit) {
     const enabled = (use: DeprecatedUse): boolean => use.entry.option === undefined || kit.options[use.entry.option] === true;
     return {
