@@ -68,7 +68,7 @@ export default defineVippsRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkSdkSystemHeaders: false }],
     messages: {
-      missingHeader: "{{target}} requires a {{header}} header ({{source}}); {{consequence}}.",
+      missingHeader: "{{target}} requires {{article}} {{header}} header ({{source}}); {{consequence}}.",
       addHeader: "Add the {{header}} header with {{value}}.",
       wrongName: '"{{name}}" is not a header Vipps APIs read; the header is "{{official}}".',
       bearerForClientCredentials:
@@ -80,7 +80,7 @@ export default defineVippsRule<Options, MessageIds>({
       secretNotTaken: "{{target}} does not take client_secret; sending it hands the secret to a service that has no use for it.",
       badValue: '{{header}} of {{target}} must be {{rule}}; got "{{value}}".',
       freshKey:
-        "The Idempotency-Key of {{target}} is made fresh by {{maker}} on each call, so a retry becomes a new operation; derive it from the operation (`${reference}-capture-${n}`) or create it once and pass it in.",
+        "The Idempotency-Key of {{target}} is made fresh by {{maker}} on each call, so a retry becomes a new operation; derive it from the operation (`${reference}-{{operation}}`, with a number for each partial capture or refund) or create it once and pass it in.",
       constantKey:
         'The Idempotency-Key of {{target}} is the constant "{{key}}", shared by every call: later operations are answered from the first or refused with 409. Derive it from the reference and the operation.',
       sharedKey:
@@ -195,8 +195,13 @@ export default defineVippsRule<Options, MessageIds>({
       const wanted = endpoint && endpointHeaders(endpoint.id, endpoint.api);
       if (!endpoint || !wanted || !request.headers?.complete) return;
       const spelled = new Set([...entries.keys()].map((name) => (WRONG_HEADER_NAMES.get(name) ?? name).toLowerCase()));
+      // A Bearer token sent instead of client credentials is reported as that, once, not as two missing headers.
+      const authorization = entries.get("authorization")?.value;
+      const bearerInstead =
+        wanted.auth === "client-credentials" && authorization !== undefined && getStringPattern(sourceCode, authorization).toLowerCase().startsWith("bearer");
       for (const header of wanted.required) {
         if (spelled.has(header.toLowerCase())) continue;
+        if (bearerInstead && header.startsWith("client_")) continue;
         const value = derivedValue(request, header);
         const own = value === undefined ? undefined : ownHeadersObject(request);
         kit.report({
@@ -205,6 +210,8 @@ export default defineVippsRule<Options, MessageIds>({
           data: {
             target: kit.labels(request).target,
             header,
+            // "an Idempotency-Key", "an X-Request-Id", "an Ocp-Apim-Subscription-Key"; "a Merchant-Serial-Number".
+            article: /^[aeiox]/i.test(header) ? "an" : "a",
             source: wanted.source,
             consequence: CONSEQUENCE[header] ?? "without it the call is refused",
           },
@@ -240,7 +247,7 @@ export default defineVippsRule<Options, MessageIds>({
         if (!once(verdict.value, verdict.kind)) continue;
         const target = kit.labels(verdict.request).target;
         if (verdict.kind === "fresh") {
-          kit.report({ at: { node: verdict.value }, messageId: "freshKey", data: { target, maker: verdict.maker } });
+          kit.report({ at: { node: verdict.value }, messageId: "freshKey", data: { target, maker: verdict.maker, operation: verdict.request.endpoint?.id.split(".").pop() ?? "operation" } });
         } else if (verdict.kind === "constant") {
           kit.report({ at: { node: verdict.value }, messageId: "constantKey", data: { target, key: verdict.key } });
         } else {
