@@ -247,7 +247,7 @@ export default defineVippsRule<Options, MessageIds>({
         if (!once(verdict.value, verdict.kind)) continue;
         const target = kit.labels(verdict.request).target;
         if (verdict.kind === "fresh") {
-          kit.report({ at: { node: verdict.value }, messageId: "freshKey", data: { target, maker: verdict.maker, operation: verdict.request.endpoint?.id.split(".").pop() ?? "operation" } });
+          kit.report({ at: { node: verdict.value }, messageId: "freshKey", data: { target, maker: verdict.maker, operation: verdict.request.endpoint?.id.split(".").pop() ?? "<operation>" } });
         } else if (verdict.kind === "constant") {
           kit.report({ at: { node: verdict.value }, messageId: "constantKey", data: { target, key: verdict.key } });
         } else {
