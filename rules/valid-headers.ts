@@ -38,6 +38,9 @@ const CONSEQUENCE: Readonly<Record<string, string>> = {
 const MSN_NAMES = ["merchantSerialNumber", "MERCHANT_SERIAL_NUMBER", "msn", "MSN"];
 const REFERENCE_NAMES = ["reference", "orderId"];
 
+/** The suggestions' messages, as `messageId:` properties (where eslint-plugin's unused-message check looks for them). */
+const SUGGESTIONS = { addHeader: { messageId: "addHeader" }, addBearerPrefix: { messageId: "addBearerPrefix" } } as const;
+
 /** A value that reads like an access token: a name with "token" in it, bare or alone in a template. */
 const TOKEN_NAME = /token/i;
 
@@ -164,7 +167,7 @@ export default defineVippsRule<Options, MessageIds>({
           at: { node: value },
           messageId: "missingBearerPrefix",
           data: { target },
-          repairs: [kit.repair("addBearerPrefix", (fixer) => bearerPrefixFix(fixer, value))],
+          repairs: [kit.repair(SUGGESTIONS.addBearerPrefix.messageId, (fixer) => bearerPrefixFix(fixer, value))],
         });
       }
       const key = entries.get("ocp-apim-subscription-key");
@@ -217,7 +220,7 @@ export default defineVippsRule<Options, MessageIds>({
           },
           repairs: [
             own && value !== undefined
-              ? kit.repair("addHeader", (fixer) => insertProperty(fixer, sourceCode, own, `${printKey(header, detectStyle(sourceCode, own))}: ${value}`), { header, value })
+              ? kit.repair(SUGGESTIONS.addHeader.messageId, (fixer) => insertProperty(fixer, sourceCode, own, `${printKey(header, detectStyle(sourceCode, own))}: ${value}`), { header, value })
               : undefined,
           ],
         });
