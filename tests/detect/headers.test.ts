@@ -191,6 +191,14 @@ describe("request headers", () => {
     ).toEqual([true]);
   });
 
+  it("reads a configured wrapper's headers locator as incomplete: the wrapper may add headers of its own", () => {
+    expect(
+      headersOf(`vippsCall("${URL}", { headers: { "Idempotency-Key": key } });`, {
+        settings: { vipps: { wrappers: [{ name: "vippsCall", url: 0, headers: "1.headers", method: "POST" }] } },
+      }),
+    ).toEqual([{ values: { "idempotency-key": "key" }, complete: false }]);
+  });
+
   it("leaves the SDK's headers unseen", () => {
     expect(
       headersOf(`
