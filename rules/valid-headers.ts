@@ -245,8 +245,15 @@ export default defineVippsRule<Options, MessageIds>({
       return object?.type === AST_NODE_TYPES.ObjectExpression ? object : undefined;
     };
 
+    /** Only keys sent to an endpoint that reads them are judged (an unknown endpoint of ePayment or Recurring may). */
+    const takesIdempotencyKey = (request: VippsRequest): boolean => {
+      const endpoint = request.endpoint;
+      if (endpoint) return endpointHeaders(endpoint.id, endpoint.api)?.accepted.has("idempotency-key") ?? false;
+      return request.api?.name === "epayment" || request.api?.name === "recurring";
+    };
+
     const checkKeys = (): void => {
-      for (const verdict of idempotencyKeyVerdicts(sourceCode, kit.requests())) {
+      for (const verdict of idempotencyKeyVerdicts(sourceCode, kit.requests().filter(takesIdempotencyKey))) {
         if (!once(verdict.value, verdict.kind)) continue;
         const target = kit.labels(verdict.request).target;
         if (verdict.kind === "fresh") {

@@ -206,6 +206,16 @@ export function create(reference) {
 }`,
     },
     {
+      name: "a fresh key sent to endpoints that read no Idempotency-Key",
+      code: `
+import { randomUUID } from "node:crypto";
+export function details(orderId, token) {
+  return fetch(\`https://api.vipps.no/ecomm/v2/payments/\${orderId}/details\`, {
+    headers: { Authorization: \`Bearer \${token}\`, "Ocp-Apim-Subscription-Key": "key", "Idempotency-Key": randomUUID() },
+  });
+}`,
+    },
+    {
       name: "a request that is not to Vipps",
       code: `fetch("https://example.com/api", { headers: { merchantSerialNumber: "1", "Idempotency-Key": "x" } });`,
     },
