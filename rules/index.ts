@@ -3,6 +3,7 @@ import handleErrorResponses from "./handle-error-responses.js";
 import mobileNumberFormat from "./mobile-number-format.js";
 import noDeprecatedApi from "./no-deprecated-api.js";
 import requireExplicitCheckoutFlow from "./require-explicit-checkout-flow.js";
+import validHeaders from "./valid-headers.js";
 
 /** Every rule of the plugin, by name without the `vipps/` prefix. */
 export const rules = {
@@ -11,4 +12,5 @@ export const rules = {
   "mobile-number-format": mobileNumberFormat,
   "no-deprecated-api": noDeprecatedApi,
   "require-explicit-checkout-flow": requireExplicitCheckoutFlow,
+  "valid-headers": validHeaders,
 };

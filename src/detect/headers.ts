@@ -67,11 +67,36 @@ export interface HeaderSources {
   readonly headerCalls?: readonly TSESTree.CallExpression[];
   /** The call's options are out of reach (or may hide properties), so headers may be there unseen. */
   readonly headersHidden?: boolean;
+  /** The client that sends the call: clients with interceptors, mutable defaults or hooks may add headers unseen. */
+  readonly transport?: string;
+}
+
+/** Clients whose headers a file can also set out of the call's sight: interceptors, `defaults`, hooks. */
+const CLIENTS_WITH_HOOKS: ReadonlySet<string> = new Set(["axios", "got", "ky", "request"]);
+
+/**
+ * `x.interceptors.request.use(...)`, `x.defaults.headers.common[name] = ...`, got's and ky's `hooks: {...}` /
+ * `beforeRequest`: a file that writes any of them may add headers to its client calls that this module does not
+ * read, so those calls' headers are incomplete. One linear scan of the text per file (no nested quantifiers); a match
+ * in a comment only makes the detection more cautious.
+ */
+const HEADER_HOOKS = /\.\s*interceptors\b|\.\s*defaults\s*\.\s*headers\b|\bhooks\s*:|\bbeforeRequest\b/;
+const hookAnswers = new WeakMap<TSESTree.Program, boolean>();
+
+/** Whether the file may set client headers where the detection does not look. */
+export function setsHeadersOutOfSight(sourceCode: SourceCode): boolean {
+  return memoised(hookAnswers, sourceCode.ast, () => HEADER_HOOKS.test(sourceCode.text));
 }
 
 /** The headers of one transport call: its instance defaults, then its own headers or `.set()` calls. */
 export function headersOfCall(sourceCode: SourceCode, sources: HeaderSources): RequestHeaders {
   const layers = (sources.defaultHeaders ?? []).map((node) => resolveHeaders(sourceCode, node));
+  // A configured wrapper's headers locator shows what the caller passes; the wrapper may add its own (the subscription
+  // key, the MSN) where this file cannot see. Interceptors, defaults and hooks may add headers to a client's calls.
+  const outOfSight =
+    sources.transport === "wrapper" ||
+    (sources.transport !== undefined && CLIENTS_WITH_HOOKS.has(sources.transport) && setsHeadersOutOfSight(sourceCode));
+  if (outOfSight) layers.unshift(UNKNOWN_HEADERS);
   if (sources.headers) layers.push(resolveHeaders(sourceCode, sources.headers));
   else if (sources.headersHidden) layers.push(UNKNOWN_HEADERS);
   for (const call of sources.headerCalls ?? []) layers.push(headersOfSetCall(sourceCode, call));

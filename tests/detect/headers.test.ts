@@ -163,6 +163,42 @@ describe("request headers", () => {
     ]);
   });
 
+  it("makes a client's headers incomplete where the file has interceptors, writes defaults.headers or gives hooks", () => {
+    const call = `vipps.post("/epayment/v1/payments", body, { headers: { "Merchant-Serial-Number": msn } });`;
+    const instance = `import axios from "axios";\nconst vipps = axios.create({ baseURL: "https://api.vipps.no" });\n`;
+    const read = (extra: string) => headersOf(`${instance}${extra}\n${call}`)[0]?.complete;
+    expect(read("")).toBe(true);
+    expect(read("vipps.interceptors.request.use((config) => config);")).toBe(false);
+    expect(read(`vipps.defaults.headers.common["Authorization"] = token;`)).toBe(false);
+    expect(read(`axios.defaults.headers.post["Idempotency-Key"] = key;`)).toBe(false);
+    expect(
+      headersOf(`
+        import got from "got";
+        import ky from "ky";
+        const client = got.extend({ prefixUrl: "https://api.vipps.no", hooks: { beforeRequest: [sign] } });
+        client.get("epayment/v1/payments/ref", { headers: { "Merchant-Serial-Number": msn } });
+        const api = ky.create({ prefixUrl: "https://api.vipps.no" });
+        api.get("epayment/v1/payments/ref", { headers: {} });
+      `).map((headers) => headers?.complete),
+    ).toEqual([false, false]);
+    // fetch has no interceptors: an axios interceptor in the same file leaves its headers complete.
+    expect(
+      headersOf(`
+        import axios from "axios";
+        axios.interceptors.request.use((config) => config);
+        fetch("${URL}", { headers: { "Merchant-Serial-Number": msn } });
+      `).map((headers) => headers?.complete),
+    ).toEqual([true]);
+  });
+
+  it("reads a configured wrapper's headers locator as incomplete: the wrapper may add headers of its own", () => {
+    expect(
+      headersOf(`vippsCall("${URL}", { headers: { "Idempotency-Key": key } });`, {
+        settings: { vipps: { wrappers: [{ name: "vippsCall", url: 0, headers: "1.headers", method: "POST" }] } },
+      }),
+    ).toEqual([{ values: { "idempotency-key": "key" }, complete: false }]);
+  });
+
   it("leaves the SDK's headers unseen", () => {
     expect(
       headersOf(`

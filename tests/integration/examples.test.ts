@@ -78,13 +78,24 @@ const callbackInsteadOfStatic = expressFinding(
     "default, so Vipps skips the round trip.",
 );
 
+// vipps/valid-headers: keys made fresh in the header (randomUUID() on each call) and a header the file never sends.
+const headerFinding = (
+  [line, column, endLine, endColumn]: [number, number, number, number],
+  messageId: string,
+  message: string,
+): Finding => ({ ruleId: "vipps/valid-headers", messageId, message, line, column, endLine, endColumn });
+const freshKey = (target: string, maker: string, operation: string) =>
+  `The Idempotency-Key of ${target} is made fresh by ${maker} on each call, so a retry becomes a new operation; derive it ` +
+  `from the operation (\`\${reference}-${operation}\`, with a number for each partial capture or refund) or create it once and pass it in.`;
+
 const EXPECTED: Readonly<Record<string, Expectation>> = {
   "checkout-ky.ts": {
     findings: [finding([46, 20, 37], "wrongFormat", msisdn("Checkout API", "prefillCustomer.phoneNumber", "+47 91 23 45 67"))],
     fixes: [{ from: 'phoneNumber: "+47 91 23 45 67",', to: 'phoneNumber: "4791234567",' }],
   },
   "checkout-page.tsx": {
-    findings: [finding([27, 77, 92], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "0047 41234567"))],
+    findings: [headerFinding([21, 26, 21, 35], "freshKey", freshKey('ePayment API "create payment"', "randomUUID()", "create")),
+      finding([27, 77, 92], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "0047 41234567"))],
     // The JSX placeholder has a phone number too, but it is not sent to Vipps.
     fixes: [{ from: 'phone ? phone : "0047 41234567" },', to: 'phone ? phone : "4741234567" },' }],
   },
@@ -111,10 +122,18 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   },
   "epayment-axios.ts": {
     // The constant is reported where the body uses it, and rewritten where it is written.
-    findings: [finding([43, 32, 89], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "97777776"))],
+    findings: [
+      finding([43, 32, 89], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "97777776")),
+      headerFinding([49, 90, 49, 102], "freshKey", freshKey('ePayment API "create payment"', "randomUUID()", "create")),
+      headerFinding([58, 92, 58, 104], "freshKey", freshKey('ePayment API "capture payment"', "randomUUID()", "capture")),
+    ],
     fixes: [{ from: 'const TEST_CUSTOMER_PHONE = "97777776";', to: 'const TEST_CUSTOMER_PHONE = "4797777776";' }],
   },
-  "epayment-correct.ts": { findings: [], fixes: [] },
+  "epayment-correct.ts": {
+    // Correct but for its key: randomUUID() in the header makes a retried create a second attempt (facts sheet).
+    findings: [headerFinding([28, 26, 28, 38], "freshKey", freshKey('ePayment API "create payment"', "randomUUID()", "create"))],
+    fixes: [],
+  },
   "error-handling.ts": {
     // Its repairs change what a payment flow does on failure: suggestions, never applied by --fix.
     findings: [
@@ -192,6 +211,11 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     // The file's own vippsRequest() returns the fetch promise unchecked: its call sites are checked, and the one that
     // checks `response.ok` stays silent.
     findings: [
+      headerFinding(
+        [13, 26, 13, 45],
+        "freshKey",
+        freshKey("an ePayment API request to …/epayment/v1/payments…", "crypto.randomUUID()", "<operation>"),
+      ),
       errorFinding(
         [39, 26, 39, 68],
         "uncheckedStatus",
@@ -229,6 +253,11 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
         'eCom API customerInfo.mobileNumber must be 8 digits without country code, like "91234567"; ' +
           'got "+47 9123 456", which is not a valid mobile number.',
       ),
+      headerFinding(
+        [51, 10, 60, 5],
+        "missingHeader",
+        'eCom API "refund payment" requires an X-Request-Id header (ecom-v2.yaml 2.0.3); without it a retried call may run the operation twice.',
+      ),
     ],
     fixes: [],
   },
@@ -263,7 +292,11 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     fixes: [],
   },
   "superagent.js": {
-    findings: [finding([17, 46, 64], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "(+47) 412 34 567"))],
+    findings: [
+      headerFinding([13, 29, 13, 41], "freshKey", freshKey('ePayment API "create payment"', "randomUUID()", "create")),
+      finding([17, 46, 64], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "(+47) 412 34 567")),
+      headerFinding([33, 26, 33, 38], "freshKey", freshKey('ePayment API "refund payment"', "randomUUID()", "refund")),
+    ],
     fixes: [{ from: 'phoneNumber: sale.phone ?? "(+47) 412 34 567" },', to: 'phoneNumber: sale.phone ?? "4741234567" },' }],
   },
   "wrapper.js": {
@@ -387,7 +420,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toContain("What `eslint --fix` would change (9 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "18 files linted, 16 with findings: 28 findings, 12 fixable by --fix, 13 with suggestions.",
+      "18 files linted, 17 with findings: 35 findings, 12 fixable by --fix, 13 with suggestions.",
     );
   });
 });
