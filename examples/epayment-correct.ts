@@ -1,7 +1,6 @@
-// A correct ePayment integration: every phone number is already in the format its API expects, so the plugin has
-// nothing to say about this file.
+// A correct ePayment integration: every phone number is already in the format its API expects and the
+// idempotency key is derived from the operation, so the plugin has nothing to say about this file.
 import axios from "axios";
-import { randomUUID } from "node:crypto";
 
 const VIPPS_BASE_URL = process.env.VIPPS_BASE_URL ?? "https://apitest.vipps.no";
 const TEST_CUSTOMER_MSISDN = "4797777776";
@@ -25,7 +24,8 @@ export async function createPayment(accessToken: string, reference: string, amou
       Authorization: `Bearer ${accessToken}`,
       "Ocp-Apim-Subscription-Key": process.env.VIPPS_SUBSCRIPTION_KEY,
       "Merchant-Serial-Number": process.env.VIPPS_MSN,
-      "Idempotency-Key": randomUUID(),
+      // Derived from the operation: a retry of this create is answered from the first attempt.
+      "Idempotency-Key": `${reference}-create`,
     },
   });
   return data.reference;

@@ -130,8 +130,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     fixes: [{ from: 'const TEST_CUSTOMER_PHONE = "97777776";', to: 'const TEST_CUSTOMER_PHONE = "4797777776";' }],
   },
   "epayment-correct.ts": {
-    // Correct but for its key: randomUUID() in the header makes a retried create a second attempt (facts sheet).
-    findings: [headerFinding([28, 26, 28, 38], "freshKey", freshKey('ePayment API "create payment"', "randomUUID()", "create"))],
+    findings: [],
     fixes: [],
   },
   "error-handling.ts": {
