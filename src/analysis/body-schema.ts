@@ -8,7 +8,7 @@ import type { SourceCode } from "../core/types.js";
 import type { EndpointId } from "../spec/endpoints.generated.js";
 import { requestBodySchema, resolveSchema, type SchemaNode } from "../spec/schemas.generated.js";
 import { getEndpoint } from "../vipps/apis.js";
-import { booleanSpelling, EPAYMENT_MINIMUM_AMOUNTS, isMoneyKey, schemaFieldCorrection, urlFieldSpec } from "../vipps/request-bodies.js";
+import { booleanSpelling, EPAYMENT_MINIMUM_AMOUNTS, fieldsMissingFromSpec, isMoneyKey, schemaFieldCorrection, urlFieldSpec } from "../vipps/request-bodies.js";
 
 /**
  * A request body object literal checked against its endpoint's generated schema, as far as the code shows the values:
@@ -414,7 +414,8 @@ function entriesOf(sourceCode: SourceCode, object: TSESTree.ObjectExpression, de
 
 function checkObject(walk: Walk, object: TSESTree.ObjectExpression, schema: SchemaNode, at: At, depth: number, problems: BodyProblem[]): void {
   const { properties, hidden } = entriesOf(walk.sourceCode, object, 0);
-  const known = schema.properties;
+  const missingFromSpec = fieldsMissingFromSpec(walk.endpoint, at.specPath);
+  const known = missingFromSpec && schema.properties ? { ...schema.properties, ...missingFromSpec } : schema.properties;
   const additional = schema.additionalProperties;
   // A required field written under a misspelt key is reported as the misspelling, not also as missing.
   const meant = new Set<string>();

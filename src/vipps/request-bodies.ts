@@ -1,4 +1,5 @@
 import type { EndpointId } from "../spec/endpoints.generated.js";
+import type { SchemaNode } from "../spec/schemas.generated.js";
 
 /**
  * What `vipps/valid-request-body` knows about request body fields beyond the generated schemas
@@ -98,6 +99,21 @@ const CONSEQUENCES: Readonly<Record<string, string>> = {
 /** What the API does when `path` (the field as the spec names it) is misspelt or mistyped, where known. */
 export function consequenceOf(api: string, path: string): string | undefined {
   return CONSEQUENCES[`${api}:${path}`];
+}
+
+/**
+ * Fields the live API takes that a spec in ../shared/specs lacks, by endpoint and the dotted path of the object that
+ * holds them (`""` for the body itself), as schema fragments.
+ */
+const FIELDS_MISSING_FROM_SPECS: { readonly [id in EndpointId]?: Readonly<Record<string, Readonly<Record<string, SchemaNode>>>> } = {
+  // Checkout API guide (developer.vippsmobilepay.com/docs/APIs/checkout-api/checkout-api-guide/, API version 3.0.0):
+  // "setting the type property to PAYMENT or SUBSCRIPTION"; checkout-v3.yaml (v3) predates it. The subscription
+  // object's shape is not in the spec, so anything is accepted there.
+  "checkout.createSession": { "": { type: { type: "string", enum: ["PAYMENT", "SUBSCRIPTION"] }, subscription: {} } },
+};
+
+export function fieldsMissingFromSpec(endpoint: EndpointId, objectPath: string): Readonly<Record<string, SchemaNode>> | undefined {
+  return FIELDS_MISSING_FROM_SPECS[endpoint]?.[objectPath];
 }
 
 /** A limit a spec states with the wrong keyword, stated with the right one. */
