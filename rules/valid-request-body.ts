@@ -3,8 +3,6 @@ import { quoteString, stringLiteral, templateText } from "../src/core/style.js";
 import type { SourceCode } from "../src/core/types.js";
 import { checkRequestBody, type BodyProblem, type EditableLiteral } from "../src/analysis/body-schema.js";
 import type { VippsRequest } from "../src/detect/index.js";
-import { wrapExpression } from "../src/fix/expressions.js";
-import { isNameInScope } from "../src/fix/imports.js";
 import { AUTOFIX_OPTION, defineVippsRule } from "../src/rule-kit.js";
 import { requestBodySchema } from "../src/spec/schemas.generated.js";
 import type { EndpointId } from "../src/vipps/apis.js";
@@ -178,12 +176,12 @@ export default defineVippsRule<Options, MessageIds>({
           const expression = problem.expression;
           const text = sourceCode.getText(expression);
           // `Math` shadowed by a local binding would make the repair call something else.
-          const shadowed = isNameInScope(sourceCode, expression, "Math");
+          const shadowed = declaresMath(sourceCode, expression);
           kit.report({
             at,
             messageId: "unrounded",
             data: { target, path: problem.path, expression: text },
-            repairs: [shadowed ? undefined : kit.repair("roundAmount", (fixer) => wrapExpression(fixer, sourceCode, expression, "Math.round(", ")"), { expression: text })],
+            repairs: [shadowed ? undefined : kit.repair("roundAmount", (fixer) => [fixer.insertTextBefore(expression, "Math.round("), fixer.insertTextAfter(expression, ")")], { expression: text })],
           });
           return;
         }
@@ -245,6 +243,15 @@ function checkedRequests(requests: readonly VippsRequest[]): VippsRequest[] {
 function bounds(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `${min} to ${max}`;
   return min !== undefined ? `at least ${min}` : `at most ${max}`;
+}
+
+/** Whether code declares its own `Math` where `node` is (the built-in has no declaration). */
+function declaresMath(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
+    const variable = scope.set.get("Math");
+    if (variable) return variable.defs.length > 0;
+  }
+  return false;
 }
 
 /** Long values are cut in messages. */

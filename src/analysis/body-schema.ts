@@ -101,17 +101,20 @@ function checkNode(walk: Walk, node: TSESTree.Node, written: SchemaNode, at: At,
   if (!schema) return [];
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
-    // A problem counts only when every alternative has it: a field one branch lacks may be another branch's.
+    // A problem counts only when every alternative that fits has it: a field one branch lacks may be another
+    // branch's. The branches that know every field written are those that fit; when none does, all of them.
     const base: SchemaNode = { ...schema, oneOf: undefined, anyOf: undefined };
-    let common: BodyProblem[] | undefined;
+    const results: BodyProblem[][] = [];
     for (const alternative of alternatives) {
       const branch = resolveSchema(alternative);
       if (!branch) return [];
       const found = checkNode(walk, node, mergeSchemas(base, branch), at, depth + 1);
       if (found.length === 0) return [];
-      common = common ? common.filter((problem) => found.some((other) => other.signature === problem.signature)) : found;
+      results.push(found);
     }
-    return common ?? [];
+    const fitting = results.filter((found) => !found.some((problem) => problem.kind === "unknownField"));
+    const [first, ...others] = fitting.length > 0 ? fitting : results;
+    return (first ?? []).filter((problem) => others.every((found) => found.some((other) => other.signature === problem.signature)));
   }
   const problems: BodyProblem[] = [];
   for (const candidate of candidatesOf(walk.sourceCode, node)) checkCandidate(walk, candidate, schema, at, depth, problems);
@@ -438,10 +441,10 @@ function checkObject(walk: Walk, object: TSESTree.ObjectExpression, schema: Sche
       }
     }
   }
-  if (walk.api === "epayment") checkEpaymentMinimum(walk, properties, at, problems);
+  if (walk.endpoint === "epayment.create" && at.specPath === "amount") checkEpaymentMinimum(walk, properties, at, problems);
 }
 
-/** ePayment's minimum per currency, where currency and value are both literal (the schema says only `minimum: 0`). */
+/** ePayment's minimum payment per currency, where currency and value are both literal (the schema says only `minimum: 0`). */
 function checkEpaymentMinimum(walk: Walk, properties: ReadonlyMap<string, TSESTree.Property>, at: At, problems: BodyProblem[]): void {
   const currencyProperty = properties.get("currency");
   const valueProperty = properties.get("value");

@@ -110,6 +110,10 @@ const FIELDS_MISSING_FROM_SPECS: { readonly [id in EndpointId]?: Readonly<Record
   // "setting the type property to PAYMENT or SUBSCRIPTION"; checkout-v3.yaml (v3) predates it. The subscription
   // object's shape is not in the spec, so anything is accepted there.
   "checkout.createSession": { "": { type: { type: "string", enum: ["PAYMENT", "SUBSCRIPTION"] }, subscription: {} } },
+  // Recurring charges guide (developer.vippsmobilepay.com/docs/APIs/recurring-api/how-it-works/charges/
+  // recurring-charges-howitworks): charge bodies carry `type: "RECURRING"` (or "UNSCHEDULED") and `processingMode`;
+  // vipps-api-facts.md (Recurring): `processingMode: "SINGLE_ATTEMPT"`. recurring-v3.yaml 2.6.17 has neither.
+  "recurring.createCharge": { "": { type: { type: "string", enum: ["RECURRING", "UNSCHEDULED"] }, processingMode: { type: "string" } } },
 };
 
 export function fieldsMissingFromSpec(endpoint: EndpointId, objectPath: string): Readonly<Record<string, SchemaNode>> | undefined {
