@@ -396,27 +396,37 @@ interface ObjectEntries {
   readonly hidden: boolean;
 }
 
-function entriesOf(sourceCode: SourceCode, object: TSESTree.ObjectExpression, depth: number, entries: ObjectEntries = { properties: new Map(), hidden: false }): ObjectEntries {
-  let hidden = entries.hidden;
-  for (const property of object.properties) {
-    if (property.type === AST_NODE_TYPES.SpreadElement) {
-      const spread = depth < MAX_DEPTH ? resolveObjectLiteral(sourceCode, property.argument) : undefined;
-      if (spread) hidden = entriesOf(sourceCode, spread, depth + 1, { properties: entries.properties, hidden }).hidden;
-      else hidden = true;
-      continue;
+function entriesOf(sourceCode: SourceCode, object: TSESTree.ObjectExpression): ObjectEntries {
+  const properties = new Map<string, TSESTree.Property>();
+  // Each literal is read once however often it is spread (`{ ...a, ...a }` chains would otherwise grow
+  // exponentially), and at most MAX_LOOKUP_STEPS properties in all; past that the object counts as hidden.
+  const visited = new Set<TSESTree.ObjectExpression>();
+  let steps = 0;
+  let hidden = false;
+  const read = (current: TSESTree.ObjectExpression, depth: number): void => {
+    visited.add(current);
+    for (const property of current.properties) {
+      if (++steps > MAX_LOOKUP_STEPS) {
+        hidden = true;
+        return;
+      }
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        const spread = depth < MAX_DEPTH ? resolveObjectLiteral(sourceCode, property.argument) : undefined;
+        if (!spread) hidden = true;
+        else if (!visited.has(spread)) read(spread, depth + 1);
+        continue;
+      }
+      const key = getPropertyKey(sourceCode, property);
+      if (key === null || property.kind !== "init") hidden = true;
+      else properties.set(key, property);
     }
-    const key = getPropertyKey(sourceCode, property);
-    if (key === null || property.kind !== "init") {
-      hidden = true;
-      continue;
-    }
-    entries.properties.set(key, property);
-  }
-  return { properties: entries.properties, hidden };
+  };
+  read(object, 0);
+  return { properties, hidden };
 }
 
 function checkObject(walk: Walk, object: TSESTree.ObjectExpression, schema: SchemaNode, at: At, depth: number, problems: BodyProblem[]): void {
-  const { properties, hidden } = entriesOf(walk.sourceCode, object, 0);
+  const { properties, hidden } = entriesOf(walk.sourceCode, object);
   const missingFromSpec = fieldsMissingFromSpec(walk.endpoint, at.specPath);
   const known = missingFromSpec && schema.properties ? { ...schema.properties, ...missingFromSpec } : schema.properties;
   const additional = schema.additionalProperties;
