@@ -212,11 +212,12 @@ export default defineVippsRule<Options, MessageIds>({
       Program() {
         for (const { body, requests } of kit.bodies()) {
           if (!body.object) continue;
-          // A body found by its shape may be one built in parts: its missing fields are not judged.
-          const wholeBody = requests.every((request) => request.transport !== "shape");
+          // A body found only by its shape may be built in parts, or be a copy with extras that is never sent (a log
+          // record of the body): its missing and extra fields are not judged.
+          const sent = requests.some((request) => request.transport !== "shape");
           for (const request of checkedRequests(requests)) {
             for (const problem of checkRequestBody(sourceCode, body.object, request.endpoint?.id as EndpointId)) {
-              if (options[groupOf(problem)] === false || (problem.kind === "missing" && !wholeBody)) continue;
+              if (options[groupOf(problem)] === false || (!sent && (problem.kind === "missing" || problem.kind === "unknownField"))) continue;
               const key = `${problem.node.range[0]}:${problem.signature}`;
               if (reported.has(key)) continue;
               reported.add(key);

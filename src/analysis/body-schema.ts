@@ -8,7 +8,7 @@ import type { SourceCode } from "../core/types.js";
 import type { EndpointId } from "../spec/endpoints.generated.js";
 import { requestBodySchema, resolveSchema, type SchemaNode } from "../spec/schemas.generated.js";
 import { getEndpoint } from "../vipps/apis.js";
-import { booleanSpelling, EPAYMENT_MINIMUM_AMOUNTS, fieldsMissingFromSpec, isMoneyKey, schemaFieldCorrection, urlFieldSpec } from "../vipps/request-bodies.js";
+import { booleanSpelling, EPAYMENT_MINIMUM_AMOUNTS, fieldsMissingFromSpec, isAlwaysRequired, isMoneyKey, schemaFieldCorrection, urlFieldSpec } from "../vipps/request-bodies.js";
 
 /**
  * A request body object literal checked against its endpoint's generated schema, as far as the code shows the values:
@@ -445,7 +445,7 @@ function checkObject(walk: Walk, object: TSESTree.ObjectExpression, schema: Sche
   }
   if (!hidden) {
     for (const key of schema.required ?? []) {
-      if (!properties.has(key) && !meant.has(key)) {
+      if (!properties.has(key) && !meant.has(key) && isAlwaysRequired(walk.endpoint, at.specPath, key)) {
         const child = childAt(at, key);
         problems.push({ path: child.path, specPath: child.specPath, node: object, kind: "missing", key, object, signature: `missing|${child.path}` });
       }

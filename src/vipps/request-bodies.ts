@@ -109,12 +109,26 @@ const FIELDS_MISSING_FROM_SPECS: { readonly [id in EndpointId]?: Readonly<Record
   // Checkout API guide (developer.vippsmobilepay.com/docs/APIs/checkout-api/checkout-api-guide/, API version 3.0.0):
   // "setting the type property to PAYMENT or SUBSCRIPTION"; checkout-v3.yaml (v3) predates it. The subscription
   // object's shape is not in the spec, so anything is accepted there.
-  "checkout.createSession": { "": { type: { type: "string", enum: ["PAYMENT", "SUBSCRIPTION"] }, subscription: {} } },
+  // The same guide's session requests of a `type` carry `reference` beside it, outside `transaction`.
+  "checkout.createSession": { "": { type: { type: "string", enum: ["PAYMENT", "SUBSCRIPTION"] }, reference: { type: "string" }, subscription: {} } },
   // Recurring charges guide (developer.vippsmobilepay.com/docs/APIs/recurring-api/how-it-works/charges/
   // recurring-charges-howitworks): charge bodies carry `type: "RECURRING"` (or "UNSCHEDULED") and `processingMode`;
   // vipps-api-facts.md (Recurring): `processingMode: "SINGLE_ATTEMPT"`. recurring-v3.yaml 2.6.17 has neither.
   "recurring.createCharge": { "": { type: { type: "string", enum: ["RECURRING", "UNSCHEDULED"] }, processingMode: { type: "string" } } },
 };
+
+/**
+ * Fields a spec requires that the live API does not always need, by endpoint and the dotted path of the object that
+ * holds them.
+ */
+const NOT_ALWAYS_REQUIRED: { readonly [id in EndpointId]?: Readonly<Record<string, readonly string[]>> } = {
+  // Checkout sessions of a `type` may give `reference` beside it (above) instead of in `transaction`.
+  "checkout.createSession": { transaction: ["reference"] },
+};
+
+export function isAlwaysRequired(endpoint: EndpointId, objectPath: string, key: string): boolean {
+  return !NOT_ALWAYS_REQUIRED[endpoint]?.[objectPath]?.includes(key);
+}
 
 export function fieldsMissingFromSpec(endpoint: EndpointId, objectPath: string): Readonly<Record<string, SchemaNode>> | undefined {
   return FIELDS_MISSING_FROM_SPECS[endpoint]?.[objectPath];

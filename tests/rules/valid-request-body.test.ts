@@ -107,6 +107,9 @@ jsTester.run("valid-request-body (eCom, fetch)", rule, {
 await fetch("https://api.vipps.no/ecomm/v2/payments", { method: "POST", body: JSON.stringify({ ...base, transaction: { amount: 49900, orderId: "order-1", transactionText: "Socks" } }) });`,
     // The phone format is mobile-number-format's job.
     ecomBody(ECOM_MERCHANT).replace('"91234567"', '"+47 912 34 567"'),
+    // A body found only by its shape (no call sends it here) may be a copy with extras, such as a log record.
+    `const payment = { merchantInfo: { merchantSerialNumber: "123456" }, transaction: { amount: 49900 } };
+logWarning({ ...payment, note: "initiate failed" });`,
     // The body of a callback answer is not checked against what Vipps sends.
     `app.post("/vipps/v2/payments/:orderId/shippingDetails", (req, res) => res.json({ addressId: 1, orderId: "x", shippingDetails: [] }));`,
     // An endpoint without a request schema.
@@ -327,6 +330,8 @@ const checkoutBadType = checkout(`type: "ONE_TIME", ${CHECKOUT_TRANSACTION}`);
 tsTester.run("valid-request-body (Checkout, ky)", rule, {
   valid: [
     checkout(CHECKOUT_TRANSACTION),
+    // A session of a `type` gives its reference beside it.
+    checkout('type: "PAYMENT", reference, transaction: { amount: { currency: "NOK", value: 49900 }, paymentDescription: "Socks" }'),
     // `type` is in the live API, not in the v3 spec; logistics options are one of six shapes.
     checkout(
       `type: "PAYMENT", ${CHECKOUT_TRANSACTION}, logistics: { fixedOptions: [{ brand: "POSTEN", type: "MAILBOX", id: "a", amount: { currency: "NOK", value: 0 }, isDefault: true, priority: 0 }, { brand: "OTHER", title: "Pick up", id: "b", amount: { currency: "NOK", value: 0 }, isDefault: false, priority: 1 }] }`,
