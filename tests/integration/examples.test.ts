@@ -392,7 +392,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toContain("What `eslint --fix` would change (9 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "18 files linted, 16 with findings: 27 findings, 12 fixable by --fix, 13 with suggestions.",
+      "18 files linted, 16 with findings: 29 findings, 12 fixable by --fix, 14 with suggestions.",
     );
   });
 });
