@@ -4,6 +4,7 @@ import mobileNumberFormat from "./mobile-number-format.js";
 import noDeprecatedApi from "./no-deprecated-api.js";
 import requireExplicitCheckoutFlow from "./require-explicit-checkout-flow.js";
 import validHeaders from "./valid-headers.js";
+import validRequestBody from "./valid-request-body.js";
 
 /** Every rule of the plugin, by name without the `vipps/` prefix. */
 export const rules = {
@@ -13,4 +14,5 @@ export const rules = {
   "no-deprecated-api": noDeprecatedApi,
   "require-explicit-checkout-flow": requireExplicitCheckoutFlow,
   "valid-headers": validHeaders,
+  "valid-request-body": validRequestBody,
 };

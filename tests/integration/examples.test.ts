@@ -87,6 +87,21 @@ const headerFinding = (
 const freshKey = (target: string, maker: string, operation: string) =>
   `The Idempotency-Key of ${target} is made fresh by ${maker} on each call, so a retry becomes a new operation; derive it ` +
   `from the operation (\`\${reference}-${operation}\`, with a number for each partial capture or refund) or create it once and pass it in.`;
+// vipps/valid-request-body: the two findings on examples/ (both true: the spec's integer amount, its required field).
+const VALID_BODY = "valid-request-body";
+const unroundedAmount = expressFinding(
+  VALID_BODY,
+  [24, 41, 24, 77],
+  "unrounded",
+  'ePayment API "create payment": amount.value must be an integer in minor units, but floating point makes ' +
+    '`Number(formData.get("amount")) * 100` a fraction for many prices (19.99 * 100 is 1998.9999999999998); round it.',
+);
+const missingCustomerInfo = expressFinding(
+  VALID_BODY,
+  [26, 19, 26, 20],
+  "missingField",
+  'eCom API "initiate payment": the body lacks customerInfo, which the spec requires.',
+);
 
 const EXPECTED: Readonly<Record<string, Expectation>> = {
   "checkout-ky.ts": {
@@ -94,8 +109,11 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     fixes: [{ from: 'phoneNumber: "+47 91 23 45 67",', to: 'phoneNumber: "4791234567",' }],
   },
   "checkout-page.tsx": {
-    findings: [headerFinding([21, 26, 21, 35], "freshKey", freshKey('ePayment API "create payment"', "randomUUID()", "create")),
-      finding([27, 77, 92], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "0047 41234567"))],
+    findings: [
+      headerFinding([21, 26, 21, 35], "freshKey", freshKey('ePayment API "create payment"', "randomUUID()", "create")),
+      unroundedAmount,
+      finding([27, 77, 92], "wrongFormat", msisdn("ePayment API", "customer.phoneNumber", "0047 41234567")),
+    ],
     // The JSX placeholder has a phone number too, but it is not sent to Vipps.
     fixes: [{ from: 'phone ? phone : "0047 41234567" },', to: 'phone ? phone : "4741234567" },' }],
   },
@@ -169,6 +187,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   },
   "express-checkout.js": {
     findings: [
+      missingCustomerInfo,
       // require-explicit-checkout-flow, in `all` only, would also ask for `useExplicitCheckoutFlow: true` here.
       callbackInsteadOfStatic,
       expressFinding(
