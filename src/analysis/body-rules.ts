@@ -115,14 +115,13 @@ function unserialisedBody(sourceCode: SourceCode, request: VippsRequest): BodyRu
   const options = property.parent.type === AST_NODE_TYPES.ObjectExpression ? property.parent : undefined;
   const data = { target: targetLabel(request), client };
   if (request.transport === "got" || request.transport === "ky") {
-    // got and ky serialise what they are given as `json`.
-    const free = options && !findProperty(sourceCode, options, "json");
+    // got and ky serialise what they are given as `json` (the detection reads `json` first: there is none here).
     return {
       at: node,
       messageId: "objectAsRawBody",
       data,
       group: "serialisation",
-      ...(free && { repair: { messageId: undefined, fix: (fixer: Fixer) => renameKey(fixer, sourceCode, property, "json") } }),
+      repair: { messageId: undefined, fix: (fixer: Fixer) => renameKey(fixer, sourceCode, property, "json") },
     };
   }
   if (request.transport === "request" && options) {
@@ -153,7 +152,10 @@ function declaresName(sourceCode: SourceCode, node: TSESTree.Node, name: string)
 function serialiseFix(fixer: Fixer, sourceCode: SourceCode, request: VippsRequest, property: TSESTree.Property): Fix[] {
   const fixes: Fix[] = property.shorthand
     ? [fixer.insertTextBefore(property, "body: JSON.stringify("), fixer.insertTextAfter(property, ")")]
-    : wrapExpression(fixer, sourceCode, property.value, "JSON.stringify(", ")");
+    : // A property value is a whole argument already; only a sequence `(a, b)` needs its own parentheses.
+      property.value.type === AST_NODE_TYPES.SequenceExpression
+      ? wrapExpression(fixer, sourceCode, property.value, "JSON.stringify(", ")")
+      : [fixer.insertTextBefore(property.value, "JSON.stringify("), fixer.insertTextAfter(property.value, ")")];
   if (request.headers?.entries.has("content-type")) return fixes;
   const options = request.options;
   const headersProperty = options && findProperty(sourceCode, options, "headers");

@@ -4,7 +4,7 @@ import type { EndpointId } from "../spec/endpoints.generated.js";
  * Hand-kept facts about request bodies that the specs do not hold as schema: where a field of another API (or of an
  * older version) goes in this endpoint's body, and the rules the specs and the facts sheet state in words. Which
  * field exists where comes from the generated schemas (src/spec/schemas.generated.ts); entries here only name the
- * mapping and the condition, each with its source. tests/vipps/body-facts.test.ts holds every path here to the
+ * mapping and the condition, each with its source. tests/analysis/body-rules.facts.test.ts holds every path here to the
  * schemas: a `path` must be absent from the endpoint's schema, a `replacement` present.
  */
 
