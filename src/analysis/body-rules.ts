@@ -316,14 +316,18 @@ function checkUnknownField(context: BodyContext, property: TSESTree.Property, ke
     for (const child of objectsOf(context.sourceCode, property.value).objects) walkEquivalents(context, child, fieldPath, depth + 1);
     return;
   }
-  const places = (placesOf(context.endpoint).get(key) ?? []).filter((place) => place !== parentPath);
+  // Places inside array items are left out (a field is rarely meant for every item), and so are places whose schema
+  // cannot take the value written: `pricing.type: "LEGACY"` is not a misplaced `interval.type` (enum "RECURRING").
+  const places = (placesOf(context.endpoint).get(key) ?? []).filter(
+    (place) => place !== parentPath && !place.includes("[]") && fits(context.sourceCode, property.value, schemaAtPlace(context.endpoint, place, key)),
+  );
   // A key found at many places says little about which one was meant: the unknown-field check reports it.
   if (places.length === 0 || places.length > 3 || context.claimed.has(property)) return;
   context.claimed.add(property);
   const expected = places.length === 1 ? `at ${places[0] || "the top level"}` : `at one of ${places.map((place) => place || "the top level").join(", ")}`;
   // The fix moves the field to the one place whose object the body already writes inline without it.
   const destinations = places.flatMap((place) => {
-    const object = place.includes("[]") ? undefined : inlineObjectAt(context, place);
+    const object = inlineObjectAt(context, place);
     return object && !findProperty(context.sourceCode, object, key) ? [object] : [];
   });
   const destination = destinations.length === 1 ? destinations[0] : undefined;
@@ -342,6 +346,26 @@ function checkUnknownField(context: BodyContext, property: TSESTree.Property, ke
       },
     }),
   });
+}
+
+/** The schema of `key` in the object at `place` (a path without array items). */
+function schemaAtPlace(endpoint: EndpointId, place: string, key: string): SchemaNode | undefined {
+  let current: SchemaNode | undefined = requestBodySchema(endpoint);
+  for (const segment of place ? place.split(".") : []) current = current && propertiesOf(current)?.get(segment);
+  return current && propertiesOf(current)?.get(key);
+}
+
+/** Whether a value could be meant for a field of this schema, as far as the code shows the value. */
+function fits(sourceCode: SourceCode, value: TSESTree.Node, fieldSchema: SchemaNode | undefined): boolean {
+  const schema = fieldSchema && resolveSchema(fieldSchema);
+  if (!schema) return false;
+  const expression = resolveExpression(sourceCode, value);
+  const composite = expression.type === AST_NODE_TYPES.ObjectExpression || expression.type === AST_NODE_TYPES.ArrayExpression;
+  const wantsComposite = schema.type === "object" || schema.type === "array" || schema.properties !== undefined;
+  if (schema.type !== undefined && composite !== wantsComposite) return false;
+  if (composite || !schema.enum) return true;
+  const known = getStaticValue(sourceCode, value);
+  return !known || schema.enum.some((allowed) => allowed === known.value);
 }
 
 function walkEquivalents(context: BodyContext, object: TSESTree.ObjectExpression, path: string, depth: number): void {

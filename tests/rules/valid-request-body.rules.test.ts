@@ -260,6 +260,9 @@ await axios.post("${ECOM}", {
 });`,
   // A spread base: what it holds is not judged, and the literal's own fields are in place.
   `import axios from "axios";\nconst base = { merchantInfo: { merchantSerialNumber: "123456" } };\nawait axios.post("${ECOM}", { ...base, ...more, transaction: { amount: 1000, orderId: "order-1", transactionText: "Shoes" } });`,
+  // A key the schema has elsewhere, but only inside array items or with a schema the value cannot fit, is not misplaced.
+  `import axios from "axios";\nawait axios.patch(\`https://api.vipps.no/recurring/v3/agreements/\${id}\`, { pricing: { type: "LEGACY", amount: 4900 } });`,
+  `await fetch("https://api.vipps.no/checkout/v3/session", { method: "POST", body: JSON.stringify({ type: "PAYMENT", merchantInfo: { callbackUrl: "https://example.com/cb" } }) });`,
   // Bodies of endpoints without a request schema are not judged.
   `import axios from "axios";\nawait axios.post("https://api.vipps.no/accesstoken/get", { transaction: { staticShippingDetails: [] } });`,
   // The Webhooks registration and the Recurring v3 agreement, written right.
