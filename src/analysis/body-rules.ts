@@ -6,9 +6,6 @@ import { findField, findProperty, mayHideProperties, resolveObjectLiteral } from
 import { getPropertyKey, getStaticValue, resolveExpression } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
 import type { RequestBody, VippsRequest } from "../detect/index.js";
-import { wrapExpression } from "../fix/expressions.js";
-import { moveProperty, renameKey } from "../fix/move-property.js";
-import { detectStyle, insertProperty, printKey, printProperty, printValue, removeProperty } from "../fix/object-literal.js";
 import { SPEC_ENDPOINTS, SPEC_SOURCES, type EndpointId } from "../spec/endpoints.generated.js";
 import { requestBodySchema, resolveSchema, type SchemaNode } from "../spec/schemas.generated.js";
 import { FIELD_EQUIVALENTS, STATED_RULES, type FieldCondition, type FieldEquivalent, type StatedRule } from "../vipps/body-facts.js";
@@ -17,7 +14,8 @@ import { FIELD_EQUIVALENTS, STATED_RULES, type FieldCondition, type FieldEquival
  * Request-body checks beside the per-field schema checks of `vipps/valid-request-body`: a body a client would send
  * as "[object Object]", fields written in the wrong place (another object of the same body, another API, an older
  * version), and the rules the specs and the facts sheet state in words (src/vipps/body-facts.ts). Which field
- * exists where is read from the generated schemas; nothing here judges a value the code does not show.
+ * exists where is read from the generated schemas; nothing here judges a value the code does not show. Repairs are
+ * plans (fixes sit a layer above): `bodyRepairFix` in src/fix/body-repairs.ts turns one into a fix.
  */
 
 export const BODY_RULE_MESSAGES = {
@@ -52,19 +50,25 @@ export interface BodyRuleProblem {
   /** `messageId` undefined: a plain fix; otherwise a suggestion with that message. */
   readonly repair?: {
     readonly messageId: BodyRuleSuggestionId | undefined;
-    readonly fix: TSESLint.ReportFixFunction;
+    readonly plan: BodyRepairPlan;
     readonly data?: Readonly<Record<string, string>>;
   };
 }
+
+/** What a repair changes; src/fix/body-repairs.ts writes it in the file's style. */
+export type BodyRepairPlan =
+  /** `JSON.stringify(...)` around the property's value; a JSON Content-Type added to `headers`, or a `headers` property to `options`. */
+  | { readonly kind: "serialise"; readonly property: TSESTree.Property; readonly headers?: TSESTree.ObjectExpression; readonly options?: TSESTree.ObjectExpression }
+  | { readonly kind: "renameKey"; readonly property: TSESTree.Property; readonly key: string }
+  | { readonly kind: "move"; readonly property: TSESTree.Property; readonly destination: TSESTree.ObjectExpression }
+  | { readonly kind: "setValue"; readonly node: TSESTree.Literal; readonly value: string | number | boolean }
+  | { readonly kind: "removeProperties"; readonly properties: readonly TSESTree.Property[] };
 
 /** A body and the requests that send it (the rule kit's `SharedBody`, by shape: analysis sits below the kit). */
 export interface BodyAndRequests {
   readonly body: RequestBody;
   readonly requests: readonly VippsRequest[];
 }
-
-type Fix = TSESLint.RuleFix;
-type Fixer = TSESLint.RuleFixer;
 
 const results = new WeakMap<TSESTree.Node, readonly BodyRuleProblem[]>();
 /** Fields already reported in a file: a constant object sent in two bodies is reported once. */
@@ -121,7 +125,7 @@ function unserialisedBody(sourceCode: SourceCode, request: VippsRequest): BodyRu
       messageId: "objectAsRawBody",
       data,
       group: "serialisation",
-      repair: { messageId: undefined, fix: (fixer: Fixer) => renameKey(fixer, sourceCode, property, "json") },
+      repair: { messageId: undefined, plan: { kind: "renameKey", property, key: "json" } },
     };
   }
   if (request.transport === "request" && options) {
@@ -135,7 +139,7 @@ function unserialisedBody(sourceCode: SourceCode, request: VippsRequest): BodyRu
     messageId: "unserialisedBody",
     data,
     group: "serialisation",
-    ...(canWrap && { repair: { messageId: undefined, fix: (fixer: Fixer) => serialiseFix(fixer, sourceCode, request, property) } }),
+    ...(canWrap && { repair: { messageId: undefined, plan: serialisePlan(sourceCode, request, property) } }),
   };
 }
 
@@ -149,27 +153,17 @@ function declaresName(sourceCode: SourceCode, node: TSESTree.Node, name: string)
 }
 
 /** `JSON.stringify(...)` around the body, and a JSON Content-Type where the headers are a literal without one. */
-function serialiseFix(fixer: Fixer, sourceCode: SourceCode, request: VippsRequest, property: TSESTree.Property): Fix[] {
-  const fixes: Fix[] = property.shorthand
-    ? [fixer.insertTextBefore(property, "body: JSON.stringify("), fixer.insertTextAfter(property, ")")]
-    : // A property value is a whole argument already; only a sequence `(a, b)` needs its own parentheses.
-      property.value.type === AST_NODE_TYPES.SequenceExpression
-      ? wrapExpression(fixer, sourceCode, property.value, "JSON.stringify(", ")")
-      : [fixer.insertTextBefore(property.value, "JSON.stringify("), fixer.insertTextAfter(property.value, ")")];
-  if (request.headers?.entries.has("content-type")) return fixes;
+function serialisePlan(sourceCode: SourceCode, request: VippsRequest, property: TSESTree.Property): BodyRepairPlan {
+  const plan = { kind: "serialise", property } as const;
+  if (request.headers?.entries.has("content-type")) return plan;
   const options = request.options;
   const headersProperty = options && findProperty(sourceCode, options, "headers");
   if (headersProperty) {
     const headers = resolveObjectLiteral(sourceCode, headersProperty.value);
-    if (headers && !mayHideProperties(sourceCode, headers)) {
-      fixes.push(...insertProperty(fixer, sourceCode, headers, printProperty("Content-Type", printValue("application/json", detectStyle(sourceCode, headers)), detectStyle(sourceCode, headers))));
-    }
-  } else if (options && property.parent === options && request.headers?.complete && !mayHideProperties(sourceCode, options)) {
-    const style = detectStyle(sourceCode, options);
-    const headerText = `{ ${printProperty("Content-Type", printValue("application/json", style), style)} }`;
-    fixes.push(...insertProperty(fixer, sourceCode, options, printProperty("headers", headerText, style)));
+    return headers && !mayHideProperties(sourceCode, headers) ? { ...plan, headers } : plan;
   }
-  return fixes;
+  // No headers at all: the fix adds them to the options literal the body is written in.
+  return options && property.parent === options && request.headers?.complete && !mayHideProperties(sourceCode, options) ? { ...plan, options } : plan;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -341,8 +335,7 @@ function checkUnknownField(context: BodyContext, property: TSESTree.Property, ke
     ...(movable && {
       repair: {
         messageId: undefined,
-        // moveProperty gives no edits where a move would overlap or re-indent a template: nothing to apply then.
-        fix: (fixer: Fixer) => moveProperty(fixer, context.sourceCode, property, destination) ?? [],
+        plan: { kind: "move", property, destination },
       },
     }),
   });
@@ -397,18 +390,18 @@ function reportEquivalent(context: BodyContext, property: TSESTree.Property, equ
   const sameParent = replacement !== undefined && parentOf(replacement) === parentOf(equivalent.path);
   const object = property.parent.type === AST_NODE_TYPES.ObjectExpression ? property.parent : undefined;
   const renamable = equivalent.rename && sameParent && newKey && object && !findProperty(sourceCode, object, newKey);
-  const fix = renamable && object ? (fixer: Fixer) => renameKey(fixer, sourceCode, property, printKey(newKey, detectStyle(sourceCode, object))) : undefined;
+  const plan: BodyRepairPlan | undefined = renamable ? { kind: "renameKey", property, key: newKey } : undefined;
   context.problems.push({
     at: property.key,
     messageId: "otherApiField",
     data: { target: context.target, path: equivalent.path, origin: equivalent.origin, advice, source: equivalent.source },
     group: "fieldPlace",
     field: property,
-    ...(fix && {
+    ...(plan && {
       repair:
         equivalent.rename === "fix"
-          ? { messageId: undefined, fix }
-          : { messageId: "renameField" as const, fix, data: { from: equivalent.path, to: replacement ?? "" } },
+          ? { messageId: undefined, plan }
+          : { messageId: "renameField" as const, plan, data: { from: equivalent.path, to: replacement ?? "" } },
     }),
   });
 }
@@ -463,16 +456,13 @@ function statedRuleRepair(context: BodyContext, rule: StatedRule, extraFields: r
   const { sourceCode } = context;
   const condition = rule.require;
   if ("onlyFields" in condition && extraFields && extraFields.length > 0) {
-    const fix = (fixer: Fixer): Fix[] => extraFields.flatMap((field) => removeProperty(fixer, sourceCode, field) ?? []);
-    return { repair: { messageId: "removeOtherFields", fix, data: { kept: condition.onlyFields.join(", ") } } };
+    return { repair: { messageId: "removeOtherFields", plan: { kind: "removeProperties", properties: extraFields }, data: { kept: condition.onlyFields.join(", ") } } };
   }
   if ("is" in condition) {
     const property = findField(sourceCode, context.root, condition.path);
     const value = property && unwrap(property.value);
     if (!property || value?.type !== AST_NODE_TYPES.Literal || !within(property, context.root)) return {};
-    const object = property.parent.type === AST_NODE_TYPES.ObjectExpression ? property.parent : context.root;
-    const text = printValue(condition.is, detectStyle(sourceCode, object));
-    return { repair: { messageId: "setValue", fix: (fixer: Fixer) => fixer.replaceText(value, text), data: { path: condition.path, value: text } } };
+    return { repair: { messageId: "setValue", plan: { kind: "setValue", node: value, value: condition.is }, data: { path: condition.path, value: describe(condition.is) } } };
   }
   return {};
 }

@@ -1,4 +1,5 @@
 import { BODY_RULE_MESSAGES, BODY_RULE_SUGGESTION_ONLY, findBodyRuleProblems, type BodyRuleMessageId } from "../../src/analysis/body-rules.js";
+import { bodyRepairFix } from "../../src/fix/body-repairs.js";
 import { defineVippsRule } from "../../src/rule-kit.js";
 import { cjsTester, jsTester, jsWithGlobalsTester, locate, tsTester } from "../support/testers.js";
 
@@ -26,7 +27,7 @@ const rule = defineVippsRule<[], BodyRuleMessageId>({
               at: { node: problem.at },
               messageId: problem.messageId,
               data: problem.data,
-              repairs: [repair && kit.repair(repair.messageId, repair.fix, repair.data)],
+              repairs: [repair && kit.repair(repair.messageId, bodyRepairFix(kit.sourceCode, repair.plan), repair.data)],
             });
           }
         }
