@@ -36,9 +36,9 @@ export default defineVippsRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkout: false }],
     messages: {
-      retired: "{{what}} {{status}}{{when}}: use {{replacement}}. Source: {{source}}.",
+      retired: "{{what}} {{status}}{{when}}: use {{replacement}}.",
       retiredFieldsRead:
-        "{{what}} {{status}}{{when}}: use {{replacement}}. Its response has no {{fields}}, which this file reads: move those reads too. Source: {{source}}.",
+        "{{what}} {{status}}{{when}}: use {{replacement}}. Its response has no {{fields}}, which this file reads: move those reads too.",
       switchAnyway: "Switch to {{replacement}} (then update the reads of {{fields}}).",
     },
   },
@@ -57,7 +57,6 @@ export default defineVippsRule<Options, MessageIds>({
             status: entry.status,
             when: entry.since ? ` (${entry.since})` : "",
             replacement: entry.replacement,
-            source: entry.source,
             fields: lostFields.join(", "),
           };
           const repair =

@@ -1,7 +1,16 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../src/core/eslint-api.js";
+import { declaresName } from "../src/core/scope.js";
 import { quoteString, stringLiteral, templateText } from "../src/core/style.js";
 import type { SourceCode } from "../src/core/types.js";
+import {
+  BODY_RULE_MESSAGES,
+  BODY_RULE_SUGGESTION_ONLY,
+  findBodyRuleProblems,
+  type BodyRuleGroup,
+  type BodyRuleMessageId,
+} from "../src/analysis/body-rules.js";
 import { checkRequestBody, type BodyProblem, type EditableLiteral } from "../src/analysis/body-schema.js";
+import { bodyRepairFix } from "../src/fix/body-repairs.js";
 import type { VippsRequest } from "../src/detect/index.js";
 import { AUTOFIX_OPTION, defineVippsRule } from "../src/rule-kit.js";
 import { requestBodySchema } from "../src/spec/schemas.generated.js";
@@ -9,6 +18,7 @@ import type { EndpointId } from "../src/vipps/apis.js";
 import { consequenceOf } from "../src/vipps/request-bodies.js";
 
 type MessageIds =
+  | BodyRuleMessageId
   | "unknownField"
   | "wrongType"
   | "notInEnum"
@@ -28,14 +38,17 @@ type MessageIds =
 
 /** The groups of checks, each an option. */
 const GROUPS = {
-  unknownFields: "Fields the endpoint's schema does not have, with the field probably meant.",
-  types: "Values of the wrong JSON type: a number where the spec wants a string, a string where it wants an integer.",
-  enums: "Values outside a field's allowed list.",
-  patterns: "Strings that break a field's pattern or length, and numbers outside a field's range.",
-  money: "Amounts that are not integers in minor units, `x * 100` without rounding, amounts below the API's minimum.",
+  unknownFields: "fields the endpoint's schema does not have, with the field probably meant.",
+  types: "values of the wrong JSON type: a number where the spec wants a string, a string where it wants an integer.",
+  enums: "values outside a field's allowed list.",
+  patterns: "strings that break a field's pattern or length, and numbers outside a field's range.",
+  money: "amounts that are not integers in minor units, `x * 100` without rounding, amounts below the API's minimum.",
   urls: "URL fields that must use HTTPS or be absolute.",
-  requiredFields: "Required fields missing from a body whose every field the code shows.",
-} as const;
+  requiredFields: "required fields missing from a body whose every field the code shows.",
+  serialisation: "plain objects given as a body that the client sends as \"[object Object]\".",
+  fieldPlace: "fields written in the wrong object of the body, or taken from another API or from Recurring v2.",
+  statedRules: "the rules the specs state in words (express needs WALLET and the profile scope, fixed and dynamic shipping options never both, SINGLE_ATTEMPT needs retryDays 0, a STOPPED update carries nothing else).",
+} as const satisfies Record<BodyRuleGroup | string, string>;
 type Group = keyof typeof GROUPS;
 
 const URL_MESSAGES = { https: "notHttps", absolute: "notAbsolute" } as const satisfies Record<string, MessageIds>;
@@ -75,7 +88,7 @@ export default defineVippsRule<Options, MessageIds>({
       // Renames beyond one edit, a value other than a case-only correction and a switch to HTTPS change what is sent.
       optInRepairs: ["renameField", "useValue", "useHttps"],
       // Changing an amount is never done without a person.
-      suggestionOnly: ["toMinorUnits", "roundAmount"],
+      suggestionOnly: ["toMinorUnits", "roundAmount", ...BODY_RULE_SUGGESTION_ONLY],
     },
     fixable: "code",
     hasSuggestions: true,
@@ -84,13 +97,28 @@ export default defineVippsRule<Options, MessageIds>({
         type: "object",
         additionalProperties: false,
         properties: {
-          ...Object.fromEntries(Object.entries(GROUPS).map(([group, description]) => [group, { type: "boolean", description: `Check ${description[0]?.toLowerCase()}${description.slice(1)}` }])),
+          ...Object.fromEntries(Object.entries(GROUPS).map(([group, description]) => [group, { type: "boolean", description: `Check ${description}` }])),
           ...AUTOFIX_OPTION,
         },
       },
     ],
-    defaultOptions: [{ unknownFields: true, types: true, enums: true, patterns: true, money: true, urls: true, requiredFields: true, autofix: false }],
+    defaultOptions: [
+      {
+        unknownFields: true,
+        types: true,
+        enums: true,
+        patterns: true,
+        money: true,
+        urls: true,
+        requiredFields: true,
+        serialisation: true,
+        fieldPlace: true,
+        statedRules: true,
+        autofix: false,
+      },
+    ],
     messages: {
+      ...BODY_RULE_MESSAGES,
       unknownField: "{{target}}: {{path}} is not a field{{hint}}",
       wrongType: "{{target}}: {{path}} must be {{expected}}; got {{actual}}{{note}}.",
       notInEnum: '{{target}}: {{path}} must be one of {{allowed}}; got "{{value}}"{{hint}}',
@@ -125,7 +153,7 @@ export default defineVippsRule<Options, MessageIds>({
           const meant = single ? consequenceOf(api, problem.parentPath ? `${problem.parentPath}.${only}` : only) : undefined;
           const hint =
             problem.candidates.length === 0 ? "." : `; did you mean ${problem.candidates.map((name) => `"${name}"`).join(" or ")}?${meant ? ` (${meant})` : ""}`;
-          const rename = single ? (fixer: TSESLint.RuleFixer) => renameKey(fixer, sourceCode, problem.property, only) : undefined;
+          const rename = single ? bodyRepairFix(sourceCode, { kind: "renameKey", property: problem.property, key: only }) : undefined;
           kit.report({ at, messageId: "unknownField", data: { target, path: problem.path, hint }, repairs: [rename && (problem.close ? kit.repair(undefined, rename) : kit.repair("renameField", rename, { name: only }))] });
           return;
         }
@@ -176,7 +204,7 @@ export default defineVippsRule<Options, MessageIds>({
           const expression = problem.expression;
           const text = sourceCode.getText(expression);
           // `Math` shadowed by a local binding would make the repair call something else.
-          const shadowed = declaresMath(sourceCode, expression);
+          const shadowed = declaresName(sourceCode, expression, "Math");
           kit.report({
             at,
             messageId: "unrounded",
@@ -210,7 +238,21 @@ export default defineVippsRule<Options, MessageIds>({
 
     return {
       Program() {
-        for (const { body, requests } of kit.bodies()) {
+        for (const shared of kit.bodies()) {
+          const { body, requests } = shared;
+          // Placement, serialisation and stated rules first: a field they name is not reported again as unknown.
+          const claimed = new Set<TSESTree.Node>();
+          for (const problem of findBodyRuleProblems(shared, sourceCode)) {
+            if (problem.field) claimed.add(problem.field);
+            if (options[problem.group] === false) continue;
+            const repair = problem.repair;
+            kit.report({
+              at: { node: problem.at },
+              messageId: problem.messageId,
+              data: problem.data,
+              repairs: [repair && kit.repair(repair.messageId, bodyRepairFix(sourceCode, repair.plan), repair.data)],
+            });
+          }
           if (!body.object) continue;
           // A body found only by its shape may be built in parts, or be a copy with extras that is never sent (a log
           // record of the body): its missing and extra fields are not judged.
@@ -218,6 +260,7 @@ export default defineVippsRule<Options, MessageIds>({
           for (const request of checkedRequests(requests)) {
             for (const problem of checkRequestBody(sourceCode, body.object, request.endpoint?.id as EndpointId)) {
               if (options[groupOf(problem)] === false || (!sent && (problem.kind === "missing" || problem.kind === "unknownField"))) continue;
+              if (problem.kind === "unknownField" && claimed.has(problem.property)) continue;
               const key = `${problem.node.range[0]}:${problem.signature}`;
               if (reported.has(key)) continue;
               reported.add(key);
@@ -246,15 +289,6 @@ function bounds(min: number | undefined, max: number | undefined): string {
   return min !== undefined ? `at least ${min}` : `at most ${max}`;
 }
 
-/** Whether code declares its own `Math` where `node` is (the built-in has no declaration). */
-function declaresMath(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
-    const variable = scope.set.get("Math");
-    if (variable) return variable.defs.length > 0;
-  }
-  return false;
-}
-
 /** Long values are cut in messages. */
 function shorten(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -266,10 +300,3 @@ function rewriteString(sourceCode: SourceCode, literal: EditableLiteral, value: 
   return quote === "`" ? `\`${templateText(value)}\`` : quoteString(value, quote);
 }
 
-/** Renames a property's key, keeping its quotes; a shorthand `{ fallback }` becomes `{ fallBack: fallback }`. */
-function renameKey(fixer: TSESLint.RuleFixer, sourceCode: SourceCode, property: TSESTree.Property, name: string): TSESLint.RuleFix {
-  if (property.shorthand) return fixer.insertTextBefore(property.value, `${name}: `);
-  const key = property.key;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === "string") return fixer.replaceText(key, rewriteString(sourceCode, key, name));
-  return fixer.replaceText(key, /^[A-Za-z_$][\w$]*$/.test(name) ? name : stringLiteral(sourceCode, name));
-}

@@ -2,12 +2,14 @@ import { unwrap } from "../core/ast.js";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
+import { declaresName } from "../core/scope.js";
 import { findField, findProperty, mayHideProperties, resolveObjectLiteral } from "../core/objects.js";
 import { getPropertyKey, getStaticValue, resolveExpression } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
 import type { RequestBody, VippsRequest } from "../detect/index.js";
 import { SPEC_ENDPOINTS, SPEC_SOURCES, type EndpointId } from "../spec/endpoints.generated.js";
 import { requestBodySchema, resolveSchema, type SchemaNode } from "../spec/schemas.generated.js";
+import { fieldsMissingFromSpec } from "../vipps/request-bodies.js";
 import { FIELD_EQUIVALENTS, STATED_RULES, type FieldCondition, type FieldEquivalent, type StatedRule } from "../vipps/body-facts.js";
 
 /**
@@ -24,9 +26,9 @@ export const BODY_RULE_MESSAGES = {
   objectAsRawBody:
     "{{target}}: {{client}} does not serialise a plain object given as `body` (it takes a string, buffer or stream there); pass it as `json`, which sends JSON with its Content-Type.",
   misplacedField: "{{target}}: {{path}} is not a field of {{parent}}; the spec ({{spec}}) has {{key}} {{expected}}.",
-  otherApiField: "{{target}}: {{path}} is a field of the {{origin}}, not of this body; {{advice}} ({{source}}).",
-  statedRule: "{{target}}: {{problem}}, but {{says}} ({{source}}).",
-  renameField: "Rename {{from}} to {{to}}.",
+  otherApiField: "{{target}}: {{path}} is a field of the {{origin}}, not of this body; {{advice}}.",
+  statedRule: "{{target}}: {{problem}}, but {{says}}.",
+  renameMisplacedField: "Rename {{from}} to {{to}}.",
   setValue: "Set {{path}} to {{value}}.",
   removeOtherFields: "Remove every field but {{kept}}.",
 } as const;
@@ -34,7 +36,7 @@ export const BODY_RULE_MESSAGES = {
 export type BodyRuleMessageId = keyof typeof BODY_RULE_MESSAGES;
 
 /** The messages that are only ever suggestions (a person decides: they change what a payment does). */
-export const BODY_RULE_SUGGESTION_ONLY = ["renameField", "setValue", "removeOtherFields"] as const satisfies readonly BodyRuleMessageId[];
+export const BODY_RULE_SUGGESTION_ONLY = ["renameMisplacedField", "setValue", "removeOtherFields"] as const satisfies readonly BodyRuleMessageId[];
 export type BodyRuleSuggestionId = (typeof BODY_RULE_SUGGESTION_ONLY)[number];
 
 /** Which group of checks a problem belongs to, so that the rule's options can turn a group off. */
@@ -141,15 +143,6 @@ function unserialisedBody(sourceCode: SourceCode, request: VippsRequest): BodyRu
     group: "serialisation",
     ...(canWrap && { repair: { messageId: undefined, plan: serialisePlan(sourceCode, request, property) } }),
   };
-}
-
-/** Whether code declares `name` where `node` is (a lib global such as `JSON` has no definition). */
-function declaresName(sourceCode: SourceCode, node: TSESTree.Node, name: string): boolean {
-  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
-    const variable = scope.set.get(name);
-    if (variable) return variable.defs.length > 0;
-  }
-  return false;
 }
 
 /** `JSON.stringify(...)` around the body, and a JSON Content-Type where the headers are a literal without one. */
@@ -298,6 +291,8 @@ function walkObject(context: BodyContext, object: TSESTree.ObjectExpression, sch
 
 /** A key the schema does not have where it is written: another API's or version's field, or one of another place. */
 function checkUnknownField(context: BodyContext, property: TSESTree.Property, key: string, parentPath: string, depth: number): void {
+  // A field the live API takes where the spec lacks it (src/vipps/request-bodies.ts) is in its place.
+  if (fieldsMissingFromSpec(context.endpoint, parentPath)?.[key]) return;
   const fieldPath = joinPath(parentPath, key);
   const equivalents = equivalentsOf(context.endpoint);
   const equivalent = equivalents.find((entry) => entry.path === fieldPath);
@@ -401,7 +396,7 @@ function reportEquivalent(context: BodyContext, property: TSESTree.Property, equ
       repair:
         equivalent.rename === "fix"
           ? { messageId: undefined, plan }
-          : { messageId: "renameField" as const, plan, data: { from: equivalent.path, to: replacement ?? "" } },
+          : { messageId: "renameMisplacedField" as const, plan, data: { from: equivalent.path, to: replacement ?? "" } },
     }),
   });
 }

@@ -50,3 +50,15 @@ function readyAt(variable: TSESLint.Scope.Variable, siteScope: TSESLint.Scope.Sc
   }
   return false;
 }
+
+/**
+ * Whether code declares `name` where `node` is: a fix that writes `JSON.stringify(...)` or `Math.round(...)` would
+ * call the file's own binding instead. A lib global (`JSON`, `Math`) has a variable without a definition.
+ */
+export function declaresName(sourceCode: SourceCode, node: TSESTree.Node, name: string): boolean {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
+    const variable = scope.set.get(name);
+    if (variable) return variable.defs.length > 0;
+  }
+  return false;
+}

@@ -210,7 +210,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
         messageId: "retired",
         message:
           "The SDK @vippsno/vipps-sdk is deprecated (one release, 0.9.13): use direct API calls (the docs now advise them) " +
-          "or @vippsmobilepay/sdk. Source: vipps-api-facts.md (the official SDK); https://www.npmjs.com/package/@vippsno/vipps-sdk.",
+          "or @vippsmobilepay/sdk.",
         line: 5,
         column: 27,
         endLine: 5,

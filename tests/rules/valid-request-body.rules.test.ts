@@ -1,40 +1,27 @@
-import { BODY_RULE_MESSAGES, BODY_RULE_SUGGESTION_ONLY, findBodyRuleProblems, type BodyRuleMessageId } from "../../src/analysis/body-rules.js";
-import { bodyRepairFix } from "../../src/fix/body-repairs.js";
-import { defineVippsRule } from "../../src/rule-kit.js";
+import rule from "../../rules/valid-request-body.js";
+import type { BodyRuleMessageId } from "../../src/analysis/body-rules.js";
 import { cjsTester, jsTester, jsWithGlobalsTester, locate, tsTester } from "../support/testers.js";
 
 /**
- * The body checks of src/analysis/body-rules.ts through a test-only rule that reports every problem they find, the
- * way `vipps/valid-request-body` wires them: one report per problem, its repair a fix or a suggestion.
+ * The placement, serialisation and stated-rule checks of `vipps/valid-request-body` (src/analysis/body-rules.ts), with
+ * the per-field schema checks off so that each case shows only these (tests/rules/valid-request-body.test.ts has those).
  */
-const rule = defineVippsRule<[], BodyRuleMessageId>({
-  name: "valid-request-body-checks",
-  meta: {
-    type: "problem",
-    docs: { description: "Test-only: the body checks of valid-request-body", recommended: false, suggestionOnly: [...BODY_RULE_SUGGESTION_ONLY] },
-    fixable: "code",
-    hasSuggestions: true,
-    schema: [],
-    messages: BODY_RULE_MESSAGES,
-  },
-  create(kit) {
-    return {
-      Program() {
-        for (const shared of kit.bodies()) {
-          for (const problem of findBodyRuleProblems(shared, kit.sourceCode)) {
-            const repair = problem.repair;
-            kit.report({
-              at: { node: problem.at },
-              messageId: problem.messageId,
-              data: problem.data,
-              repairs: [repair && kit.repair(repair.messageId, bodyRepairFix(kit.sourceCode, repair.plan), repair.data)],
-            });
-          }
-        }
-      },
-    };
-  },
-});
+const SCHEMA_CHECKS_OFF = {
+  unknownFields: false,
+  types: false,
+  enums: false,
+  patterns: false,
+  money: false,
+  urls: false,
+  requiredFields: false,
+} as const;
+type Case = { code: string; options?: unknown };
+/** Every case of a suite with the schema checks off. */
+const onlyBodyChecks = <Tests extends { valid: readonly (string | Case)[]; invalid: readonly Case[] }>(tests: Tests): Tests =>
+  ({
+    valid: tests.valid.map((test) => ({ ...(typeof test === "string" ? { code: test } : test), options: [SCHEMA_CHECKS_OFF] })),
+    invalid: tests.invalid.map((test) => ({ ...test, options: [SCHEMA_CHECKS_OFF] })),
+  }) as unknown as Tests;
 
 const EPAYMENT = "https://api.vipps.no/epayment/v1/payments";
 const ECOM = "https://api.vipps.no/ecomm/v2/payments";
@@ -76,7 +63,7 @@ const kyShorthand = `import ky from "ky";
 const body = { reference: "order-123456" };
 await ky.post("${EPAYMENT}", { body });`;
 
-tsTester.run("body checks: a body the client does not serialise (TypeScript)", rule, {
+tsTester.run("body checks: a body the client does not serialise (TypeScript)", rule, onlyBodyChecks({
   valid: [
     // The client serialises the object itself.
     `import axios from "axios";\nawait axios.post("${EPAYMENT}", { reference: "order-123456" });`,
@@ -108,9 +95,9 @@ tsTester.run("body checks: a body the client does not serialise (TypeScript)", r
     // A JSON of the file's own: no fix calls it.
     { code: jsonShadowed, output: null, errors: [at(jsonShadowed, "unserialisedBody", '{ reference: "order-123456" }')] },
   ],
-});
+}));
 
-jsWithGlobalsTester.run("body checks: a body the client does not serialise (JavaScript)", rule, {
+jsWithGlobalsTester.run("body checks: a body the client does not serialise (JavaScript)", rule, onlyBodyChecks({
   valid: [`await fetch("${EPAYMENT}", { method: "POST", body: JSON.stringify(payload) });`],
   invalid: [
     {
@@ -126,9 +113,9 @@ jsWithGlobalsTester.run("body checks: a body the client does not serialise (Java
       errors: [at(fetchShorthand, "unserialisedBody", "body", 2)],
     },
   ],
-});
+}));
 
-jsTester.run("body checks: ky given an object as body", rule, {
+jsTester.run("body checks: ky given an object as body", rule, onlyBodyChecks({
   valid: [],
   invalid: [
     {
@@ -137,9 +124,9 @@ jsTester.run("body checks: ky given an object as body", rule, {
       errors: [at(kyShorthand, "objectAsRawBody", "body", 2)],
     },
   ],
-});
+}));
 
-cjsTester.run("body checks: request without json: true", rule, {
+cjsTester.run("body checks: request without json: true", rule, onlyBodyChecks({
   valid: [`const rp = require("request-promise");\nrp({ method: "POST", uri: "${EPAYMENT}", json: true, body: { reference: "order-123456" } });`],
   invalid: [
     {
@@ -152,7 +139,7 @@ cjsTester.run("body checks: request without json: true", rule, {
       errors: [at(requestPromise, "unserialisedBody", '{ reference: "order-123456" }')],
     },
   ],
-});
+}));
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Fields in the wrong place
@@ -279,7 +266,7 @@ await axios.post("https://api.vipps.no/recurring/v3/agreements", {
 });`,
 ];
 
-tsTester.run("body checks: fields in the wrong place (TypeScript)", rule, {
+tsTester.run("body checks: fields in the wrong place (TypeScript)", rule, onlyBodyChecks({
   valid: nearMissesPlace,
   invalid: [
     {
@@ -307,9 +294,9 @@ tsTester.run("body checks: fields in the wrong place (TypeScript)", rule, {
       errors: [at(checkoutReturnUrl, "misplacedField", "returnUrl")],
     },
   ],
-});
+}));
 
-jsTester.run("body checks: fields in the wrong place (JavaScript)", rule, {
+jsTester.run("body checks: fields in the wrong place (JavaScript)", rule, onlyBodyChecks({
   valid: nearMissesPlace.map((code) => code.replace("(body: unknown)", "(body)")),
   invalid: [
     {
@@ -318,7 +305,7 @@ jsTester.run("body checks: fields in the wrong place (JavaScript)", rule, {
       errors: [
         {
           ...at(ecomReturnUrl, "otherApiField", "returnUrl"),
-          suggestions: [{ messageId: "renameField", data: { from: "merchantInfo.returnUrl", to: "merchantInfo.fallBack" }, output: edit(ecomReturnUrl, ["returnUrl:", "fallBack:"]) }],
+          suggestions: [{ messageId: "renameMisplacedField", data: { from: "merchantInfo.returnUrl", to: "merchantInfo.fallBack" }, output: edit(ecomReturnUrl, ["returnUrl:", "fallBack:"]) }],
         },
       ],
     },
@@ -338,7 +325,7 @@ jsTester.run("body checks: fields in the wrong place (JavaScript)", rule, {
       errors: [at(sharedConstBody, "misplacedField", "staticShippingDetails")],
     },
   ],
-});
+}));
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Rules stated in words
@@ -397,7 +384,7 @@ await axios.post("${EPAYMENT}", {
   `import axios from "axios";\nawait axios.patch(\`https://api.vipps.no/recurring/v3/agreements/\${id}\`, { status: nextStatus, productName: "News" });`,
 ];
 
-tsTester.run("body checks: rules stated in words (TypeScript)", rule, {
+tsTester.run("body checks: rules stated in words (TypeScript)", rule, onlyBodyChecks({
   valid: nearMissesStated,
   invalid: [
     {
@@ -423,9 +410,9 @@ tsTester.run("body checks: rules stated in words (TypeScript)", rule, {
       ],
     },
   ],
-});
+}));
 
-jsTester.run("body checks: rules stated in words (JavaScript)", rule, {
+jsTester.run("body checks: rules stated in words (JavaScript)", rule, onlyBodyChecks({
   valid: nearMissesStated,
   invalid: [
     { code: expressScope, output: null, errors: [at(expressScope, "statedRule", '"name email"')] },
@@ -450,4 +437,4 @@ jsTester.run("body checks: rules stated in words (JavaScript)", rule, {
       ],
     },
   ],
-});
+}));

@@ -252,7 +252,7 @@ tsTester.run("valid-request-body (ePayment, axios)", rule, {
       `amount: { currency: "DKK", value: 1 }, ${EPAYMENT_REST}, metadata: { orderId: "1" }, customer: { personalQr: "https://qr.vipps.no/p/4712345678" }, qrFormat: { format: "IMAGE/SVG+XML", size: 200 }, minimumUserAge: 18`,
     ),
     epayment(
-      `amount: { currency: "NOK", value: 49900 }, ${EPAYMENT_REST}, profile: { scope: "name phoneNumber" }, shipping: { fixedOptions: [{ brand: "POSTEN", type: "PICKUP_POINT", isDefault: true, options: [{ id: "a", name: "Pickup", amount: { currency: "NOK", value: 0 } }] }] }`,
+      `amount: { currency: "NOK", value: 49900 }, ${EPAYMENT_REST}, profile: { scope: "name address email phoneNumber" }, shipping: { fixedOptions: [{ brand: "POSTEN", type: "PICKUP_POINT", isDefault: true, options: [{ id: "a", name: "Pickup", amount: { currency: "NOK", value: 0 } }] }] }`,
     ),
     // An app scheme, a return URL built from unknown parts.
     epayment(`amount: { currency: "NOK", value: 49900 }, paymentMethod: { type: "WALLET" }, reference, userFlow: "NATIVE_REDIRECT", returnUrl: "myapp://paid"`),
