@@ -48,7 +48,7 @@ const GROUPS = {
   serialisation: "plain objects given as a body that the client sends as \"[object Object]\".",
   fieldPlace: "fields written in the wrong object of the body, or taken from another API or from Recurring v2.",
   statedRules: "the rules the specs state in words (express needs WALLET and the profile scope, fixed and dynamic shipping options never both, SINGLE_ATTEMPT needs retryDays 0, a STOPPED update carries nothing else).",
-} as const satisfies Record<BodyRuleGroup | string, string>;
+} as const satisfies Record<string, string> & Record<BodyRuleGroup, string>;
 type Group = keyof typeof GROUPS;
 
 const URL_MESSAGES = { https: "notHttps", absolute: "notAbsolute" } as const satisfies Record<string, MessageIds>;

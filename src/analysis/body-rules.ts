@@ -1,5 +1,5 @@
 import { unwrap } from "../core/ast.js";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
+import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
 import { declaresName } from "../core/scope.js";
