@@ -97,8 +97,7 @@ export default defineVippsRule<Options, MessageIds>({
         for (const handler of getInboundHandlers(kit.context)) {
           if (handler.kind !== "webhook") continue;
           const verification = analyseWebhookVerification(sourceCode, handler);
-          const firstRead = handler.bodyReads[0];
-          if (!verification.start && firstRead) kit.report({ at: { node: firstRead.node }, messageId: "missingVerification" });
+          if (!verification.start && verification.firstUse) kit.report({ at: { node: verification.firstUse }, messageId: "missingVerification" });
           if (verification.actedBefore && verification.start) {
             kit.report({ at: { node: verification.actedBefore }, messageId: "verifiedTooLate", data: { line: verification.start.loc.start.line } });
           }

@@ -15,6 +15,8 @@ import type { InboundHandler } from "./inbound.js";
  */
 
 export interface WebhookVerification {
+  /** The first read of the body that is more than logged (`console.log(req.body)` alone is not a use). */
+  readonly firstUse: TSESTree.Node | undefined;
   /** Where verification starts in the handler: a hash, an HMAC, a comparison in constant time, or a verifying call. */
   readonly start: TSESTree.Node | undefined;
   /** The first call that acts on the parsed payload (passes it or one of its fields on) before `start`. */
@@ -37,6 +39,8 @@ export interface WebhookVerification {
 
 /** Calls whose name says they verify: trusted when the handler calls them (`verifyVippsWebhook(req)`, `validateSignature`). */
 const VERIFYING_NAME = /verif|signature|authenticat|hmac/i;
+/** Names that verify when the request is passed (`validateAuthorization(req, res, secret)`, `checkRequest(req)`). */
+const REQUEST_CHECK_NAME = /valid|check|auth|secur/i;
 const HASH_FACTORIES = new Set(["createHash", "createHmac"]);
 const CONSTANT_TIME = new Set(["timingSafeEqual"]);
 const SUBTLE_VERIFYING = new Set(["digest", "sign", "verify"]);
@@ -171,6 +175,7 @@ function analyse(sourceCode: SourceCode, handler: InboundHandler): WebhookVerifi
     }
   };
 
+  const requestNames = new Set(handler.requestParams.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
   let start: TSESTree.Node | undefined;
   let actedBefore: TSESTree.Node | undefined;
   const followed = new Set<FunctionNode>();
@@ -207,7 +212,10 @@ function analyse(sourceCode: SourceCode, handler: InboundHandler): WebhookVerifi
         const name = calleeName(node.callee);
         const isHashing = name !== undefined && (HASH_FACTORIES.has(name) || CONSTANT_TIME.has(name) || (SUBTLE_VERIFYING.has(name) && isSubtle(node.callee)));
         const local = inHandler && !isHashing ? localFunction(sourceCode, node) : undefined;
-        const verifyingCall = name !== undefined && VERIFYING_NAME.test(name);
+        const verifyingCall =
+          name !== undefined &&
+          (VERIFYING_NAME.test(name) ||
+            (REQUEST_CHECK_NAME.test(name) && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && requestNames.has(argument.name))));
         if (local && !followed.has(local) && followed.size < MAX_LOCAL_FUNCTIONS) {
           followed.add(local);
           pending.push(local);
@@ -285,6 +293,7 @@ function analyse(sourceCode: SourceCode, handler: InboundHandler): WebhookVerifi
   inspect(handler.fn.body, true);
   for (let fn = pending.shift(); fn; fn = pending.shift()) inspect(fn.body, false);
   return {
+    firstUse: handler.bodyReads.find((read) => !isOnlyLogged(read.node))?.node,
     start,
     actedBefore: start ? actedBefore : undefined,
     reserialised,
@@ -315,6 +324,16 @@ function isJsonParse(node: TSESTree.Node): node is TSESTree.CallExpression {
     node.callee.object.name === "JSON" &&
     calleeName(node.callee) === "parse"
   );
+}
+
+/** Whether a body read is only an argument of a logging call (through members: `console.log(req.body.name)`). */
+function isOnlyLogged(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) current = current.parent;
+  const parent = current.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) return false;
+  const callee = parent.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && (callee.object.name === "console" || callee.object.name === "logger");
 }
 
 /** Calls that read or log the payload without acting on it. */

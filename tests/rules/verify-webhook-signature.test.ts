@@ -64,9 +64,26 @@ const shared: Tests = {
       filename: WEBHOOK_ROUTE,
     },
     {
+      name: "a helper that validates, given the request, is trusted",
+      code: `export default async function handler(req, res) {
+  if (!validateAuthorization(req, res, process.env.VIPPS_WEBHOOK_SECRET)) return res.end();
+  await markPaid(req.body.reference);
+  res.end();
+}`,
+      filename: "pages/api/vipps/webhooks/charge.ts",
+    },
+    {
+      name: "a webhook that only logs what it gets",
+      code: `router.post("/vipps/webhook", (req, res) => { console.log("Vipps webhook", req.body); res.sendStatus(200); });`,
+    },
+    {
       name: "a handler that hands the whole request on reads no payload itself",
       code: `export async function POST(request) { return handleVippsEvent(request); }`,
       filename: WEBHOOK_ROUTE,
+    },
+    {
+      name: "a call that validates the payload, not the request, is no verification: but a call named for signatures is trusted",
+      code: `router.post("/vipps/webhook", (req, res) => { checkSignature(req.headers, req.body); markPaid(req.body.reference); res.end(); });`,
     },
     {
       name: "a Stripe webhook in a file that also calls Vipps",
@@ -97,6 +114,15 @@ const vippsNote = "payments go through vipps elsewhere";`,
     { name: "known event names, both spellings where each API uses them", code: `const events = ["recurring.charge-canceled.v1", "epayments.payment.cancelled.v1", "recurring.agreement-stopped.v1"];` },
   ],
   invalid: [
+    (() => {
+      const code = `router.post("/vipps/webhook", (req, res) => { validateOrder(req.body); markPaid(req.body.reference); res.end(); });`;
+      return {
+        name: "a validation of the payload is no verification of the delivery",
+        code,
+        output: null,
+        errors: [{ messageId: "missingVerification" as const, ...locate(code, "req.body") }],
+      };
+    })(),
     (() => {
       const code = `import { markPaid } from "@/lib/vipps";
 export async function POST(request) {
