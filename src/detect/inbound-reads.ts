@@ -88,7 +88,7 @@ export function findRequestReads(sourceCode: SourceCode, fn: FunctionNode, frame
     const [head, next] = path;
     if (head === "body") bodyReads.push({ node: at(0), how: netlify ? "text" : "body" });
     else if (head === "rawBody") bodyReads.push({ node: at(0), how: "raw" });
-    else if (head !== undefined && head in BODY_METHODS && call && path.length === 1) bodyReads.push({ node: call, how: BODY_METHODS[head] ?? "parsed" });
+    else if (head !== undefined && Object.hasOwn(BODY_METHODS, head) && call && path.length === 1) bodyReads.push({ node: call, how: BODY_METHODS[head] ?? "parsed" });
     else if (head === "headers" || (head === "header" && !call)) {
       if (next === "get" && call) headerReads.push({ node: call, name: staticArgument(sourceCode, call) });
       else headerReads.push({ node: at(path.length > 1 ? 1 : 0), name: path.length > 1 ? next?.toLowerCase() : undefined });
@@ -135,7 +135,7 @@ export function findRequestReads(sourceCode: SourceCode, fn: FunctionNode, frame
         return;
       }
       if (node.type === AST_NODE_TYPES.CallExpression) {
-        const helper = node.callee.type === AST_NODE_TYPES.Identifier ? BODY_HELPERS[node.callee.name] : undefined;
+        const helper = node.callee.type === AST_NODE_TYPES.Identifier && Object.hasOwn(BODY_HELPERS, node.callee.name) ? BODY_HELPERS[node.callee.name] : undefined;
         const argument = node.arguments[0];
         if (helper && argument?.type === AST_NODE_TYPES.Identifier && roots.get(argument.name)?.length === 0) bodyReads.push({ node, how: helper });
         return;

@@ -216,7 +216,7 @@ function callCandidate(sourceCode: SourceCode, call: TSESTree.CallExpression, fr
   if (name === undefined) return undefined;
   const args = call.arguments;
   const last = args.at(-1);
-  if (name in ROUTER_METHODS && args.length >= 2 && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+  if (Object.hasOwn(ROUTER_METHODS, name) && args.length >= 2 && call.callee.type === AST_NODE_TYPES.MemberExpression) {
     const fn = functionOf(sourceCode, last);
     if (!fn) return undefined;
     const routePath = routePathOf(sourceCode, args[0]);
@@ -224,7 +224,7 @@ function callCandidate(sourceCode: SourceCode, call: TSESTree.CallExpression, fr
     const handlerName = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : last?.type === AST_NODE_TYPES.Identifier ? last.name : undefined;
     return { fn, framework: framework(), routePath, method: ROUTER_METHODS[name], name: handlerName, middlewares: args.slice(1, -1) };
   }
-  if (name in ROUTER_METHODS && args.length === 1 && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+  if (Object.hasOwn(ROUTER_METHODS, name) && args.length === 1 && call.callee.type === AST_NODE_TYPES.MemberExpression) {
     // `router.route("/path").post(handler)`: the path is the `route` call's.
     const routeCall = call.callee.object;
     if (routeCall.type !== AST_NODE_TYPES.CallExpression || calleeName(routeCall.callee) !== "route") return undefined;

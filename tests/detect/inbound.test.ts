@@ -195,6 +195,11 @@ describe("inbound Vipps handlers", () => {
       `),
     ).toEqual([]);
     expect(inbound(`export async function POST(req) { return Response.json(await req.json()); }`, "app/api/stripe/webhook/route.ts")).toEqual([]);
+    // Names every object inherits are no route methods or body readers.
+    expect(inbound(`app.toString("/vipps/webhook", (req, res) => res.end(req.body));`)).toEqual([]);
+    expect(
+      inbound(`app.post("/vipps/webhook", (req, res) => { constructor(req); req.constructor(); res.end(); });`).map(({ body }) => body),
+    ).toEqual([[]]);
     // Adyen notifications carry pspReference too, without msn.
     expect(inbound(`export default function handler(req, res) { const { pspReference, eventCode } = req.body; save(pspReference, eventCode); res.end("[accepted]"); }`, "pages/api/vipps-adyen.js")).toEqual([]);
   });
