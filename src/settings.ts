@@ -1,4 +1,5 @@
 import { APIS, getEndpoint, type ApiName } from "./vipps/apis.js";
+import { INBOUND_KINDS, type InboundKind } from "./vipps/webhooks.js";
 
 /**
  * Shared settings, read from `settings.vipps` in the user's ESLint config (documented in docs/settings.md).
@@ -51,15 +52,28 @@ export interface HelperSetting {
   readonly endpoint?: string;
 }
 
+/**
+ * Inbound Vipps handlers the file cannot show (a webhook whose route is registered elsewhere): the handler functions
+ * of the files matched by `files`, or the functions named in `functions` (in those files, or in any file).
+ */
+export interface InboundHandlerSetting {
+  /** Globs matched against the file path (`**` any folders, `*` any characters but `/`, `?` one). */
+  readonly files?: readonly string[];
+  /** Function names (`handleVippsWebhook`) or exported names (`POST`, `vippsWebhook`). */
+  readonly functions?: readonly string[];
+  readonly kind: InboundKind;
+}
+
 export interface VippsSettings {
   readonly wrappers: readonly WrapperSetting[];
   readonly helpers: readonly HelperSetting[];
   /** Extra hosts that proxy the Vipps APIs (a company gateway, a test double). */
   readonly hosts: readonly string[];
+  readonly inboundHandlers: readonly InboundHandlerSetting[];
 }
 
-const DEFAULT_SETTINGS: VippsSettings = { wrappers: [], helpers: [], hosts: [] };
-const KNOWN_SETTINGS = ["wrappers", "helpers", "hosts"];
+const DEFAULT_SETTINGS: VippsSettings = { wrappers: [], helpers: [], hosts: [], inboundHandlers: [] };
+const KNOWN_SETTINGS = ["wrappers", "helpers", "hosts", "inboundHandlers"];
 const HELPER_RETURNS: readonly HelperReturns[] = ["response", "result"];
 const NAME = /^[\w$]+(\.[\w$]+)*$/;
 const METHOD = /^(get|post|put|patch|delete)$/i;
@@ -75,7 +89,7 @@ export class VippsSettingsError extends Error {
   constructor(path: string, problem: string) {
     const setting = `settings.vipps${path && `.${path}`}`;
     const section = /^\w+/.exec(path)?.[0];
-    const anchor = section && KNOWN_SETTINGS.includes(section) ? `#${section}` : "#settingsvipps";
+    const anchor = section && KNOWN_SETTINGS.includes(section) ? `#${section.toLowerCase()}` : "#settingsvipps";
     super(
       `eslint-plugin-vipps: ${setting} ${problem}. It is a setting shared by every vipps rule, not an option of the rule named above. See ${SETTINGS_DOCS_URL}${anchor}`,
     );
@@ -110,11 +124,42 @@ function parseSettings(raw: Record<string, unknown>): VippsSettings {
   if (!Array.isArray(hosts) || !hosts.every((host) => typeof host === "string" && host.length > 0)) {
     throw new VippsSettingsError("hosts", `must be an array of host names${hosts === null ? " (leave it out for none)" : ""}`);
   }
+  const inboundHandlers = raw.inboundHandlers === undefined ? [] : raw.inboundHandlers;
+  if (!Array.isArray(inboundHandlers)) {
+    throw new VippsSettingsError("inboundHandlers", `must be an array${inboundHandlers === null ? " (leave it out for none)" : ""}`);
+  }
   return {
     wrappers: wrappers.map((wrapper, index) => parseWrapper(wrapper, `wrappers[${index}]`)),
     helpers: helpers.map((helper, index) => parseHelper(helper, `helpers[${index}]`)),
     hosts: hosts.map((host: string) => host.toLowerCase()),
+    inboundHandlers: inboundHandlers.map((handler, index) => parseInboundHandler(handler, `inboundHandlers[${index}]`)),
   };
+}
+
+function parseInboundHandler(raw: unknown, path: string): InboundHandlerSetting {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new VippsSettingsError(path, 'must be an object such as { files: ["app/api/payments/notify/route.ts"], kind: "webhook" }');
+  }
+  const handler = raw as Record<string, unknown>;
+  const known = ["files", "functions", "kind"];
+  for (const key of Object.keys(handler)) {
+    if (!known.includes(key)) throw new VippsSettingsError(`${path}.${key}`, `is not an inbound handler setting (known: ${known.join(", ")})`);
+  }
+  if (!INBOUND_KINDS.includes(handler.kind as InboundKind)) {
+    throw new VippsSettingsError(`${path}.kind`, `must be one of ${INBOUND_KINDS.map((kind) => `"${kind}"`).join(", ")}; got ${describe(handler.kind)}`);
+  }
+  const isList = (value: unknown): value is string[] =>
+    Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === "string" && item.length > 0);
+  if (handler.files !== undefined && !isList(handler.files)) {
+    throw new VippsSettingsError(`${path}.files`, `must be a non-empty array of file globs such as "**/webhooks/vipps.ts"; got ${describe(handler.files)}`);
+  }
+  if (handler.functions !== undefined && !(isList(handler.functions) && handler.functions.every((name) => NAME.test(name)))) {
+    throw new VippsSettingsError(`${path}.functions`, `must be a non-empty array of function names such as "handleVippsWebhook"; got ${describe(handler.functions)}`);
+  }
+  if (handler.files === undefined && handler.functions === undefined) {
+    throw new VippsSettingsError(path, 'needs "files" (globs of handler files), "functions" (handler names) or both');
+  }
+  return handler as unknown as InboundHandlerSetting;
 }
 
 function parseWrapper(raw: unknown, path: string): WrapperSetting {

@@ -1,0 +1,382 @@
+import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
+import type { FunctionNode } from "../core/ast.js";
+import { memoised } from "../core/memo.js";
+import { getStringPattern } from "../core/static.js";
+import { walk } from "../core/traverse.js";
+import type { RuleContext, SourceCode } from "../core/types.js";
+import { readSettings, type InboundHandlerSetting } from "../settings.js";
+import {
+  CALLBACK_REGISTRATIONS,
+  ECOM_CALLBACK_FIELDS,
+  ECOM_CALLBACK_KEY_FIELD,
+  ECOM_CALLBACK_ROUTES,
+  WEBHOOK_CONTENT_HASH_HEADER,
+  WEBHOOK_DATE_HEADER,
+  WEBHOOK_EVENT_PREFIX,
+  WEBHOOK_PAYLOAD_FIELDS,
+  WEBHOOK_PAYLOAD_KEY_FIELD,
+  type InboundKind,
+} from "../vipps/webhooks.js";
+import { getFieldValue } from "./body.js";
+import { getVippsRequests, mayHoldVippsRequests } from "./index.js";
+import { findRequestReads, type BodyRead, type HeaderRead } from "./inbound-reads.js";
+import { findRouteCandidates, type InboundFramework, type RouteCandidate } from "./inbound-routes.js";
+
+export type { BodyHow, BodyRead, HeaderRead } from "./inbound-reads.js";
+export type { InboundFramework } from "./inbound-routes.js";
+export type { InboundKind } from "../vipps/webhooks.js";
+
+/**
+ * The handlers in a file that receive what Vipps sends: Webhooks API deliveries and eCom, ePayment express and
+ * Checkout callbacks. A route handler counts only when the file shows it is Vipps's (see `InboundEvidence`), or
+ * `settings.vipps.inboundHandlers` says so: a webhook handler of another provider (Stripe, GitHub) is never one.
+ */
+
+export type InboundEvidenceType =
+  /** `settings.vipps.inboundHandlers` names the file or function. */
+  | "settings"
+  /** The handler reads `x-ms-content-sha256` or `x-ms-date`. */
+  | "signature-headers"
+  /** The handler compares a webhook event name (`epayments.payment.captured.v1`). */
+  | "event-names"
+  /** A registration or initiate request in the file points at the route. */
+  | "registration"
+  /** The route is an eCom callback path (`/v2/payments/:orderId`, `/shippingDetails`, `/v2/consents/:userId`). */
+  | "ecom-route"
+  /** The handler reads fields of a Vipps payload (`msn` with `reference`; `transactionInfo` with `orderId`). */
+  | "payload-fields"
+  /** The route or file path names Vipps together with webhook, callback or notify. */
+  | "path";
+
+export interface InboundEvidence {
+  readonly type: InboundEvidenceType;
+  /** What the evidence says the handler receives, where it says. */
+  readonly kind: InboundKind | undefined;
+  /** Where the file shows it (undefined for the file path and settings). */
+  readonly node: TSESTree.Node | undefined;
+}
+
+export interface InboundHandler {
+  readonly fn: FunctionNode;
+  readonly framework: InboundFramework;
+  /** The route path (routers) or the file path (file-routed handlers). */
+  readonly route: string;
+  /** The HTTP method the route answers, upper-case; undefined where the file does not fix it. */
+  readonly method: string | undefined;
+  readonly kind: InboundKind;
+  /** Strongest first. */
+  readonly evidence: readonly InboundEvidence[];
+  readonly requestParams: readonly TSESTree.Parameter[];
+  readonly bodyReads: readonly BodyRead[];
+  readonly headerReads: readonly HeaderRead[];
+  /** The route or the whole app parses bodies raw (`express.raw()`, `bodyParser.text()`): `req.body` is then the raw body. */
+  readonly rawParser: boolean;
+}
+
+/**
+ * The one test on the text of a file that may hold an inbound Vipps handler, for rules' `textHint`: a file must name
+ * Vipps, a webhook header or event, or an eCom callback path. A file that shows none of them can be a Vipps handler
+ * only by its path or settings, which `getInboundHandlers` checks itself.
+ */
+export const INBOUND_TEXT_HINT = /vipps|mobilepay|x-ms-content-sha256|x-ms-date|epayments\.payment\.|recurring\.(?:agreement|charge)-|\/v2\/(?:payments|consents)\//i;
+
+const VIPPS_WORD = /vipps|mobilepay/i;
+const ROLE_WORD = /webhook|callback|notif/i;
+const RAW_PARSER = /^(?:raw|text)$/;
+/** Longest file path or route a glob is matched against; real paths are far shorter. */
+const MAX_PATH_LENGTH = 1024;
+
+const cache = new WeakMap<TSESTree.Program, readonly InboundHandler[]>();
+
+/** The file's inbound Vipps handlers, in source order; computed once per file. */
+export function getInboundHandlers(context: RuleContext): readonly InboundHandler[] {
+  return memoised(cache, context.sourceCode.ast, () => findInboundHandlers(context));
+}
+
+function findInboundHandlers(context: RuleContext): InboundHandler[] {
+  const sourceCode = context.sourceCode;
+  const filename = normalisePath(context.filename);
+  const settings = readSettings(context.settings).inboundHandlers;
+  const fileSettings = settings.filter((setting) => !setting.files || setting.files.some((glob) => matchesGlob(glob, filename, context.cwd)));
+  const pathNamesVipps = VIPPS_WORD.test(filename) && ROLE_WORD.test(filename);
+  if (!pathNamesVipps && fileSettings.length === 0 && !INBOUND_TEXT_HINT.test(sourceCode.text)) return [];
+  const namedHandlers = new Set(fileSettings.flatMap((setting) => setting.functions ?? []));
+  const candidates = findRouteCandidates(sourceCode, filename, namedHandlers);
+  if (candidates.length === 0) return [];
+  const usesNextHeaders = importsFrom(sourceCode, "next/headers");
+  const appParsers = rawParserMounts(sourceCode);
+  const registrations = registrationsOf(context);
+  const handlers: InboundHandler[] = [];
+  for (const candidate of candidates) {
+    const route = candidate.routePath ?? filePathRoute(filename);
+    const reads = findRequestReads(sourceCode, candidate.fn, candidate.framework, usesNextHeaders);
+    const evidence = gatherEvidence(sourceCode, candidate, route, filename, reads.headerReads, registrations, fileSettings);
+    const kind = evidence.find((item) => item.kind !== undefined)?.kind;
+    if (!kind) continue;
+    handlers.push({
+      fn: candidate.fn,
+      framework: candidate.framework,
+      route,
+      method: candidate.method,
+      kind,
+      evidence,
+      ...reads,
+      rawParser:
+        appParsers.some((mount) => mount === "" || normaliseRoute(route).startsWith(normaliseRoute(mount))) ||
+        candidate.middlewares.some((middleware) => hasRawParser(sourceCode, middleware)),
+    });
+  }
+  return handlers;
+}
+
+const EVIDENCE_ORDER: readonly InboundEvidenceType[] = ["settings", "signature-headers", "event-names", "registration", "ecom-route", "payload-fields", "path"];
+
+function gatherEvidence(
+  sourceCode: SourceCode,
+  candidate: RouteCandidate,
+  route: string,
+  filename: string,
+  headerReads: readonly HeaderRead[],
+  registrations: readonly Registration[],
+  fileSettings: readonly InboundHandlerSetting[],
+): InboundEvidence[] {
+  const evidence: InboundEvidence[] = [];
+  for (const setting of fileSettings) {
+    // A setting with `functions` names handlers; one with only `files` makes every handler of those files one.
+    if (!setting.functions || (candidate.name !== undefined && setting.functions.includes(candidate.name))) {
+      evidence.push({ type: "settings", kind: setting.kind, node: undefined });
+    }
+  }
+  if (candidate.framework === "named" && evidence.length === 0) return [];
+  for (const read of headerReads) {
+    if (read.name === WEBHOOK_CONTENT_HASH_HEADER || read.name === WEBHOOK_DATE_HEADER) {
+      evidence.push({ type: "signature-headers", kind: "webhook", node: read.node });
+      break;
+    }
+  }
+  const { eventName, fields } = scanHandler(sourceCode, candidate.fn);
+  if (eventName) evidence.push({ type: "event-names", kind: "webhook", node: eventName });
+  const routeKey = normaliseRoute(route);
+  for (const registration of registrations) {
+    if (routeMatches(routeKey, registration.path)) evidence.push({ type: "registration", kind: registration.kind, node: registration.node });
+  }
+  for (const ecom of ECOM_CALLBACK_ROUTES) {
+    if ((candidate.method === undefined || candidate.method === ecom.method) && ecom.pattern.test(routeKey)) {
+      evidence.push({ type: "ecom-route", kind: ecom.kind, node: undefined });
+      break;
+    }
+  }
+  if (fields.has(WEBHOOK_PAYLOAD_KEY_FIELD) && WEBHOOK_PAYLOAD_FIELDS.some((field) => fields.has(field))) {
+    evidence.push({ type: "payload-fields", kind: "webhook", node: undefined });
+  } else if (fields.has(ECOM_CALLBACK_KEY_FIELD) && ECOM_CALLBACK_FIELDS.some((field) => fields.has(field))) {
+    evidence.push({ type: "payload-fields", kind: "ecom-callback", node: undefined });
+  }
+  // A file routed by its path shows the path; a router's route adds to its file's path (`routes/vipps.js` + `/callback`).
+  const pathText = candidate.routePath === undefined ? filename : `${filename} ${route}`;
+  if (candidate.method !== "GET" && VIPPS_WORD.test(pathText) && ROLE_WORD.test(pathText)) {
+    evidence.push({ type: "path", kind: kindFromWords(pathText), node: undefined });
+  }
+  return evidence.sort((a, b) => EVIDENCE_ORDER.indexOf(a.type) - EVIDENCE_ORDER.indexOf(b.type));
+}
+
+function kindFromWords(text: string): InboundKind {
+  const lower = text.toLowerCase();
+  if (lower.includes("webhook")) return "webhook";
+  if (lower.includes("checkout")) return "checkout-callback";
+  if (lower.includes("consent")) return "ecom-consent";
+  if (lower.includes("shipping")) return "epayment-shipping";
+  return "callback";
+}
+
+/** The handler's first event-name literal, and the property names it reads or destructures. */
+function scanHandler(sourceCode: SourceCode, fn: FunctionNode): { eventName: TSESTree.Node | undefined; fields: Set<string> } {
+  let eventName: TSESTree.Node | undefined;
+  const fields = new Set<string>();
+  walk(
+    sourceCode,
+    (node) => {
+      if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") {
+        if (!eventName && node.value.length < 80 && WEBHOOK_EVENT_PREFIX.test(node.value)) eventName = node;
+      } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+        fields.add(node.property.name);
+      } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern && node.key.type === AST_NODE_TYPES.Identifier) {
+        fields.add(node.key.name);
+      }
+    },
+    fn.body,
+  );
+  return { eventName, fields };
+}
+
+interface Registration {
+  readonly node: TSESTree.Node;
+  readonly kind: InboundKind;
+  /** The registered path with the suffix Vipps appends, normalised (`*` for unknown segments). */
+  readonly path: string;
+}
+
+/** Where the file's registration and initiate requests tell Vipps to call. */
+function registrationsOf(context: RuleContext): Registration[] {
+  if (!mayHoldVippsRequests(context)) return [];
+  const sourceCode = context.sourceCode;
+  const found: Registration[] = [];
+  for (const request of getVippsRequests(context)) {
+    if (!request.endpoint || !request.body) continue;
+    for (const registration of CALLBACK_REGISTRATIONS) {
+      if (registration.endpoint !== request.endpoint.id) continue;
+      const value = getFieldValue(sourceCode, request.body, registration.field);
+      if (!value?.expression) continue;
+      const pattern = getStringPattern(sourceCode, value.expression);
+      // What follows the last unknown part is the path the route must end with; a host written out is dropped.
+      const tail = stripOrigin(pattern.slice(pattern.lastIndexOf("\u0000") + 1));
+      if (tail.length < 2) continue;
+      found.push({ node: value.node, kind: registration.kind, path: normaliseRoute(tail + registration.suffix) });
+    }
+  }
+  return found;
+}
+
+function stripOrigin(text: string): string {
+  const scheme = text.indexOf("://");
+  if (scheme < 0) return text;
+  const slash = text.indexOf("/", scheme + 3);
+  return slash < 0 ? "" : text.slice(slash);
+}
+
+/** Lower-case, without query and trailing slash; path parameters (`:id`, `[id]`, `{id}`, `*`) as `*`. */
+function normaliseRoute(route: string): string {
+  const path = route.slice(0, MAX_PATH_LENGTH).split("?")[0] ?? "";
+  return path
+    .toLowerCase()
+    .split("/")
+    .map((segment) => (segment.startsWith(":") || segment.startsWith("[") || segment.startsWith("{") || segment.includes("*") ? "*" : segment))
+    .join("/")
+    .replace(/\/$/, "");
+}
+
+/** Whether the route ends with the registered path, segment by segment (`*` matches any one segment). */
+function routeMatches(route: string, registered: string): boolean {
+  const routeSegments = route.split("/");
+  const registeredSegments = registered.split("/").filter((segment, index) => index > 0 || segment !== "");
+  if (registeredSegments.length > routeSegments.length) return false;
+  const offset = routeSegments.length - registeredSegments.length;
+  return registeredSegments.every((segment, index) => {
+    const other = routeSegments[offset + index];
+    return segment === "*" || other === "*" || segment === other;
+  });
+}
+
+/** The URL path a file-routed handler answers, as far as its path shows it: `app/api/vipps/webhook/route.ts` → `/api/vipps/webhook`. */
+function filePathRoute(filename: string): string {
+  const roots = ["/app/", "/pages/", "/functions/", "/api/"];
+  let start = -1;
+  for (const root of roots) {
+    const at = filename.lastIndexOf(root);
+    if (at >= 0) {
+      start = root === "/api/" ? at : at + root.length - 1;
+      break;
+    }
+  }
+  const path = (start >= 0 ? filename.slice(start) : filename)
+    .replace(/\.[cm]?[jt]sx?$/, "")
+    .replace(/\/(?:route|index)$/, "")
+    .split("/")
+    .filter((segment) => !(segment.startsWith("(") && segment.endsWith(")")))
+    .join("/");
+  return path.startsWith("/") ? path : `/${path}`;
+}
+
+function normalisePath(filename: string): string {
+  return filename.slice(0, MAX_PATH_LENGTH).split("\\").join("/");
+}
+
+function importsFrom(sourceCode: SourceCode, source: string): boolean {
+  return sourceCode.ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === source);
+}
+
+/**
+ * The paths under which `app.use(...)` mounts a raw body parser: `""` for the whole app. (A parser mounted on a
+ * router the file does not show is out of reach: its routes keep `rawParser` false.)
+ */
+function rawParserMounts(sourceCode: SourceCode): string[] {
+  const mounts: string[] = [];
+  walk(sourceCode, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+    const property = node.callee.property;
+    if (property.type !== AST_NODE_TYPES.Identifier || property.name !== "use") return;
+    const [first, ...rest] = node.arguments;
+    if (!first) return;
+    const mount = first.type === AST_NODE_TYPES.Literal && typeof first.value === "string" ? first.value : undefined;
+    const parsers = mount === undefined ? node.arguments : rest;
+    if (parsers.some((parser) => hasRawParser(sourceCode, parser))) mounts.push(mount ?? "");
+  });
+  return mounts;
+}
+
+/** `express.raw(...)`, `bodyParser.raw(...)`, `bodyParser.text(...)` under `root` (a route's middleware). */
+function hasRawParser(sourceCode: SourceCode, root: TSESTree.Node): boolean {
+  let found = false;
+  walk(
+    sourceCode,
+    (node) => {
+      if (found || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const { object, property } = node.callee;
+      found =
+        object.type === AST_NODE_TYPES.Identifier &&
+        (object.name === "express" || object.name === "bodyParser") &&
+        property.type === AST_NODE_TYPES.Identifier &&
+        RAW_PARSER.test(property.name);
+    },
+    root,
+  );
+  return found;
+}
+
+/**
+ * Whether `glob` matches the file: against the path relative to `cwd` and the absolute path. `**` matches any
+ * folders, `*` any characters but `/`, `?` one. A table over (glob position, path position): linear in the product
+ * of two bounded lengths, with no backtracking.
+ */
+export function matchesGlob(glob: string, filename: string, cwd: string): boolean {
+  const absolute = normalisePath(filename);
+  const base = normalisePath(cwd).replace(/\/?$/, "/");
+  const relative = absolute.startsWith(base) ? absolute.slice(base.length) : absolute;
+  const pattern = glob.slice(0, MAX_PATH_LENGTH).replace(/^\.\//, "");
+  return globMatch(pattern, relative) || globMatch(pattern, absolute);
+}
+
+function globMatch(glob: string, path: string): boolean {
+  // reachable[j]: the glob read so far can match path[0, j).
+  let reachable = new Array<boolean>(path.length + 1).fill(false);
+  reachable[0] = true;
+  for (let g = 0; g < glob.length; g++) {
+    const char = glob[g];
+    const next = new Array<boolean>(path.length + 1).fill(false);
+    if (char === "*") {
+      const globstar = glob[g + 1] === "*";
+      if (globstar) g++;
+      // `**/` may also match no folder at all.
+      const slashAfter = globstar && glob[g + 1] === "/";
+      for (let j = 0; j <= path.length; j++) {
+        if (reachable[j]) next[j] = true;
+        else if (j > 0 && next[j - 1] && (globstar || path[j - 1] !== "/")) next[j] = true;
+      }
+      if (slashAfter) {
+        // Skip the slash after `**` when `**` matched nothing or ended at a slash.
+        g++;
+        const afterSlash = new Array<boolean>(path.length + 1).fill(false);
+        for (let j = 0; j <= path.length; j++) {
+          if (reachable[j] || (j > 0 && next[j] && path[j - 1] === "/")) afterSlash[j] = true;
+        }
+        reachable = afterSlash;
+        continue;
+      }
+    } else {
+      for (let j = 0; j < path.length; j++) {
+        if (reachable[j] && (char === "?" ? path[j] !== "/" : path[j] === char)) next[j + 1] = true;
+      }
+    }
+    reachable = next;
+  }
+  return reachable[path.length] === true;
+}
