@@ -47,6 +47,9 @@ const VERIFIER_NAME = /verif|authenticat|authori[sz]|validat|isvalid|checktoken|
 /** Body fields anyone can read off a payment page or an earlier callback: comparing them proves nothing. */
 const NOT_SECRET_FIELDS = new Set(["merchantserialnumber", "msn", "merchant_serial_number", "merchantserial"]);
 
+/** Route middleware that says it guards the route: `app.post(path, verifyVippsToken, handler)`, `requireAuth()`. */
+const GUARD_NAME = /verif|auth|token|guard|protect/i;
+
 /** Where a request handler finds what the caller sent. */
 const PAYLOAD_PROPERTIES = new Set(["body", "params", "query", "rawBody"]);
 /** Methods that read the body of a Fetch `Request`, a Hono context or a Koa body helper. */
@@ -93,7 +96,11 @@ const ownCache = new WeakMap<FunctionNode, OwnFacts>();
  * are looked into up to MAX_LOCAL_WRAPPER_DEPTH levels (a `verifyCallback(req)` helper, a `syncPayment(orderId)`
  * that reads the details), each once.
  */
-export function analyseCallbackHandler(context: RuleContext, handler: FunctionNode): CallbackHandlerFacts {
+export function analyseCallbackHandler(
+  context: RuleContext,
+  handler: FunctionNode,
+  knownBodyReads: readonly TSESTree.Node[] = [],
+): CallbackHandlerFacts {
   return memoised(handlerCache, handler, () => {
     const sourceCode = context.sourceCode;
     const requests = getVippsRequests(context);
@@ -116,7 +123,8 @@ export function analyseCallbackHandler(context: RuleContext, handler: FunctionNo
       }
       level = next;
     }
-    const payloadReads = findPayloadReads(sourceCode, handler);
+    // The inbound finder knows more ways to read a body (`buffer(req)`, `getRawBody(req)`); each node once, in source order.
+    const payloadReads = [...new Set([...findPayloadReads(sourceCode, handler), ...knownBodyReads])].sort((a, b) => a.range[0] - b.range[0]);
     return { ...facts, payloadReads, bodyFieldComparisons: findBodyFieldComparisons(sourceCode, handler, new Set(payloadReads)) };
   });
 }
@@ -512,4 +520,21 @@ function isKeptObject(sourceCode: SourceCode, property: TSESTree.Property): bool
     current = parent;
   }
   return false;
+}
+
+/**
+ * Whether the route that `handler` serves runs middleware that says it guards it: another function argument of the
+ * route call (`app.post("/cb", verifyVippsToken, handler)`, `router.post(path, requireAuth(), handler)`). What such
+ * middleware checks is out of reach, so it is trusted.
+ */
+export function routeMiddlewareVerifies(sourceCode: SourceCode, handler: FunctionNode): boolean {
+  const call = handler.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(handler as TSESTree.CallExpressionArgument)) return false;
+  return call.arguments.some((argument) => {
+    if (argument === handler) return false;
+    const target = unwrap(argument);
+    const named = target.type === AST_NODE_TYPES.CallExpression ? target.callee : target;
+    const name = calleeName(sourceCode, named);
+    return name !== undefined && GUARD_NAME.test(name);
+  });
 }

@@ -1,5 +1,5 @@
 import tsParser from "@typescript-eslint/parser";
-import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { analyseCallbackHandler, findUnkeptCallbackTokens } from "../../src/analysis/callback-auth.js";
@@ -37,8 +37,13 @@ function facts(code: string) {
   probe(code, (context) => {
     let handler: FunctionNode | undefined;
     walk(context.sourceCode, (node: TSESTree.Node) => {
-      if (node.type === "FunctionDeclaration" && node.id?.name === "handler") handler = node;
-      if (node.type === "CallExpression" && node.callee.type === "MemberExpression" && node.callee.property.type === "Identifier" && ["post", "delete"].includes(node.callee.property.name)) {
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id?.name === "handler") handler = node;
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        node.callee.property.type === AST_NODE_TYPES.Identifier &&
+        ["post", "delete"].includes(node.callee.property.name)
+      ) {
         const last = node.arguments.at(-1);
         if (last && isFunction(last)) handler = last;
       }
