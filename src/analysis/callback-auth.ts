@@ -50,6 +50,9 @@ const NOT_SECRET_FIELDS = new Set(["merchantserialnumber", "msn", "merchant_seri
 /** Route middleware that says it guards the route: `app.post(path, verifyVippsToken, handler)`, `requireAuth()`. */
 const GUARD_NAME = /verif|auth|token|guard|protect/i;
 
+/** Fastify route hooks that run before the handler. */
+const FASTIFY_HOOKS = new Set(["onRequest", "preParsing", "preValidation", "preHandler"]);
+
 /** Where a request handler finds what the caller sent. */
 const PAYLOAD_PROPERTIES = new Set(["body", "params", "query", "rawBody"]);
 /** Methods that read the body of a Fetch `Request`, a Hono context or a Koa body helper. */
@@ -533,6 +536,10 @@ export function routeMiddlewareVerifies(sourceCode: SourceCode, handler: Functio
   return call.arguments.some((argument) => {
     if (argument === handler) return false;
     const target = unwrap(argument);
+    // Fastify's route options: `{ preHandler: verifyToken }`, `{ onRequest: [guard] }`.
+    if (target.type === AST_NODE_TYPES.ObjectExpression) {
+      return target.properties.some((property) => property.type === AST_NODE_TYPES.Property && FASTIFY_HOOKS.has(getPropertyKey(sourceCode, property) ?? ""));
+    }
     const named = target.type === AST_NODE_TYPES.CallExpression ? target.callee : target;
     const name = calleeName(sourceCode, named);
     return name !== undefined && GUARD_NAME.test(name);

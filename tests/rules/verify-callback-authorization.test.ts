@@ -45,6 +45,14 @@ app.post("/vipps/v2/payments/:orderId", async (c) => {
   return c.text("ok");
 });`;
 
+const fastifyUnchecked = `
+import Fastify from "fastify";
+const fastify = Fastify();
+fastify.post("/vipps/v2/payments/:orderId", { bodyLimit: 4096 }, async (request, reply) => {
+  await orders.markPaid(request.params.orderId, request.body.transactionInfo.status);
+  return { ok: true };
+});`;
+
 const inlineToken = `
 import { randomUUID } from "node:crypto";
 export async function startPayment(order) {
@@ -168,6 +176,16 @@ const app = express();
 app.post("/vipps/v2/payments/:orderId", requireVippsToken, async (req, res) => {
   await orders.markPaid(req.params.orderId, req.body.transactionInfo.status);
   res.sendStatus(200);
+});`,
+    },
+    {
+      name: "Fastify: a preHandler hook on the route",
+      code: `
+import Fastify from "fastify";
+const fastify = Fastify();
+fastify.post("/vipps/v2/payments/:orderId", { preHandler: checkCallbackToken }, async (request, reply) => {
+  await orders.markPaid(request.params.orderId, request.body.transactionInfo.status);
+  return { ok: true };
 });`,
     },
     {
@@ -295,6 +313,11 @@ fetch("https://api.vipps.no/ecomm/v2/payments", {
       name: "Hono: the payment update read with c.req.json()",
       code: honoCheckout,
       errors: [{ messageId: "unauthenticatedCallback", ...locate(honoCheckout, "c.req.json()") }],
+    },
+    {
+      name: "Fastify: the body trusted without a hook or a check",
+      code: fastifyUnchecked,
+      errors: [{ messageId: "unauthenticatedCallback", ...locate(fastifyUnchecked, "request.params") }],
     },
     {
       name: "Next.js App Router: a route file under a Vipps callback path",
