@@ -153,6 +153,14 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     findings: [
       // require-explicit-checkout-flow, in `all` only, would also ask for `useExplicitCheckoutFlow: true` here.
       callbackInsteadOfStatic,
+      // verify-callback-authorization: the shipping details callback trusts the body; the initiate sends no authToken.
+      expressFinding(
+        "verify-callback-authorization",
+        [65, 35, 65, 43],
+        "unauthenticatedCallback",
+        "This eCom shipping details callback handler trusts what the caller sent without comparing the `Authorization` header with " +
+          "the token sent as `merchantInfo.authToken`, and without reading the payment back from the API: anyone who knows the URL can forge it.",
+      ),
       expressFinding(
         CLICK_AND_COLLECT,
         [77, 7, 83, 8],
@@ -375,7 +383,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toContain("What `eslint --fix` would change (9 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "18 files linted, 16 with findings: 27 findings, 12 fixable by --fix, 13 with suggestions.",
+      "18 files linted, 16 with findings: 28 findings, 12 fixable by --fix, 13 with suggestions.",
     );
   });
 });
