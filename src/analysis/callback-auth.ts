@@ -155,7 +155,7 @@ function ownFactsOf(sourceCode: SourceCode, requests: readonly VippsRequest[], f
         const name = calleeName(sourceCode, node.callee);
         if (name !== undefined) {
           if (!facts.paymentReRead && READ_BACK_NAME.test(name)) facts.paymentReRead = true;
-          if (!facts.verifierCalled && VERIFIER_NAME.test(name) && node.arguments.some((arg) => isRootedIn(sourceCode, arg, params))) {
+          if (!facts.verifierCalled && VERIFIER_NAME.test(name) && node.arguments.some((arg) => isRequestNotPayload(sourceCode, arg, params))) {
             facts.verifierCalled = true;
           }
         }
@@ -316,6 +316,19 @@ function isRootedIn(sourceCode: SourceCode, node: TSESTree.Node, variables: Read
   if (current.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(sourceCode, current);
   return variable !== null && variables.has(variable);
+}
+
+/**
+ * The request or a part of it other than the payload (`req`, `req.headers`, `ctx.request`): a schema check of the body
+ * (`validateBody(req.body)`) authenticates nothing.
+ */
+function isRequestNotPayload(sourceCode: SourceCode, node: TSESTree.Node, variables: ReadonlySet<TSESLint.Scope.Variable>): boolean {
+  let current = unwrap(node);
+  for (let step = 0; step < MAX_DEPTH && current.type === AST_NODE_TYPES.MemberExpression; step++) {
+    if (PAYLOAD_PROPERTIES.has(getPropertyKey(sourceCode, current) ?? "")) return false;
+    current = unwrap(current.object);
+  }
+  return isRootedIn(sourceCode, current, variables);
 }
 
 /** `req.headers`, `ctx.request.headers`, `c.req.raw.headers` of one of the given variables. */

@@ -88,6 +88,8 @@ app.post("/cb", (req, res) => { if (!isFromVipps(req.headers)) return; save(req.
   it("trusts a helper whose name says it verifies, given the request", () => {
     expect(facts(`app.post("/cb", (req, res) => { verifyVippsCallback(req); save(req.body); });`)?.verifierCalled).toBe(true);
     expect(facts(`app.post("/cb", (req, res) => { verifyVippsCallback(config); save(req.body); });`)?.verifierCalled).toBe(false);
+    // A schema check of the body is no authentication.
+    expect(facts(`app.post("/cb", (req, res) => { validateCallback(req.body); save(req.body); });`)?.verifierCalled).toBe(false);
     // All headers handed on: the callee may check one. Logging them is no check.
     expect(facts(`app.post("/cb", async (req, res) => { await handleCallback(req.body, req.headers); });`)?.verifierCalled).toBe(true);
     expect(facts(`app.post("/cb", async (req, res) => { console.log(req.headers); await save(req.body); });`)?.verifierCalled).toBe(false);
