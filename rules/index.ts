@@ -3,6 +3,7 @@ import handleErrorResponses from "./handle-error-responses.js";
 import mobileNumberFormat from "./mobile-number-format.js";
 import requireExplicitCheckoutFlow from "./require-explicit-checkout-flow.js";
 import verifyCallbackAuthorization from "./verify-callback-authorization.js";
+import verifyWebhookSignature from "./verify-webhook-signature.js";
 
 /** Every rule of the plugin, by name without the `vipps/` prefix. */
 export const rules = {
@@ -11,4 +12,5 @@ export const rules = {
   "mobile-number-format": mobileNumberFormat,
   "require-explicit-checkout-flow": requireExplicitCheckoutFlow,
   "verify-callback-authorization": verifyCallbackAuthorization,
+  "verify-webhook-signature": verifyWebhookSignature,
 };

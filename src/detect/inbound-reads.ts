@@ -65,8 +65,10 @@ interface Chain {
   readonly path: readonly (string | undefined)[];
   /** Whether the chain went through a hop (`c.req`, `ctx.request`). */
   readonly hopped: boolean;
-  /** The outermost member of the chain, or the call of it. */
+  /** The outermost member of the chain. */
   readonly top: TSESTree.Node;
+  /** The member that reads each element of `path` (the first member for elements of an alias's base). */
+  readonly at: (index: number) => TSESTree.Node;
   readonly call: TSESTree.CallExpression | undefined;
 }
 
@@ -82,14 +84,14 @@ export function findRequestReads(sourceCode: SourceCode, fn: FunctionNode, frame
   const contextMembers = CONTEXT_REQUEST_MEMBERS[framework];
   const contexts = new Set<string>();
 
-  const classify = (path: readonly (string | undefined)[], node: TSESTree.Node, call: TSESTree.CallExpression | undefined): void => {
+  const classify = (path: readonly (string | undefined)[], node: TSESTree.Node, call: TSESTree.CallExpression | undefined, at: (index: number) => TSESTree.Node = () => node): void => {
     const [head, next] = path;
-    if (head === "body") bodyReads.push({ node, how: netlify ? "text" : "body" });
-    else if (head === "rawBody") bodyReads.push({ node, how: "raw" });
+    if (head === "body") bodyReads.push({ node: at(0), how: netlify ? "text" : "body" });
+    else if (head === "rawBody") bodyReads.push({ node: at(0), how: "raw" });
     else if (head !== undefined && head in BODY_METHODS && call && path.length === 1) bodyReads.push({ node: call, how: BODY_METHODS[head] ?? "parsed" });
     else if (head === "headers" || (head === "header" && !call)) {
       if (next === "get" && call) headerReads.push({ node: call, name: staticArgument(sourceCode, call) });
-      else headerReads.push({ node, name: path.length > 1 ? next?.toLowerCase() : undefined });
+      else headerReads.push({ node: at(path.length > 1 ? 1 : 0), name: path.length > 1 ? next?.toLowerCase() : undefined });
     } else if ((head === "get" || head === "header") && call && path.length === 1) {
       headerReads.push({ node: call, name: call.arguments.length > 0 ? staticArgument(sourceCode, call) : undefined });
     }
@@ -152,7 +154,7 @@ export function findRequestReads(sourceCode: SourceCode, fn: FunctionNode, frame
       if (!chain.call && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === chain.top) {
         if (chain.path.length === 0 || chain.path[0] === "headers" || chain.path[0] === "header") track(declarator.id, chain.path);
       }
-      classify(chain.path, chain.top, chain.call);
+      classify(chain.path, chain.top, chain.call, chain.at);
     },
     fn.body,
   );
@@ -162,19 +164,24 @@ export function findRequestReads(sourceCode: SourceCode, fn: FunctionNode, frame
 /** From the member on a tracked name up through its parents: `c.req.header("x")` → path ["header"], the call. */
 function climbChain(sourceCode: SourceCode, first: TSESTree.MemberExpression, base: readonly (string | undefined)[]): Chain {
   const path = [...base];
+  const members: TSESTree.Node[] = [];
   let hopped = false;
   let top: TSESTree.Node = first;
   for (let member: TSESTree.Node | undefined = first; member?.type === AST_NODE_TYPES.MemberExpression; member = top.parent) {
     const name = member.computed ? getStaticString(sourceCode, member.property) : member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
     // Hops (`c.req`, `ctx.request`) only count before the first real member.
     if (path.length === 0 && name !== undefined && REQUEST_HOPS.has(name)) hopped = true;
-    else path.push(name);
+    else {
+      path.push(name);
+      members.push(member);
+    }
     top = member;
     if (top.parent?.type !== AST_NODE_TYPES.MemberExpression || top.parent.object !== top) break;
   }
   const parent = top.parent;
   const call = parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === top ? parent : undefined;
-  return { path, hopped, top, call };
+  const at = (index: number): TSESTree.Node => members[Math.max(0, index - base.length)] ?? top;
+  return { path, hopped, top, at, call };
 }
 
 function staticArgument(sourceCode: SourceCode, call: TSESTree.CallExpression): string | undefined {
