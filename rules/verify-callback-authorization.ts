@@ -14,6 +14,8 @@ const CALLBACKS: Readonly<Record<Exclude<InboundKind, "webhook">, { readonly lab
   callback: { label: "Vipps callback", token: "merchantInfo.authToken or callbackAuthorizationToken" },
 };
 
+const CALLBACK_WORD = /callback/i;
+
 export default defineVippsRule<[], MessageIds>({
   name: "verify-callback-authorization",
   meta: {
@@ -44,6 +46,9 @@ export default defineVippsRule<[], MessageIds>({
         for (const handler of getInboundHandlers(context)) {
           // Webhook deliveries are signed, not token-authorised: vipps/verify-webhook-signature checks them.
           if (handler.kind === "webhook") continue;
+          // A path that names Vipps and "notify" alone is often the shop's own endpoint (`routes/vipps.js` with
+          // `/agreement/notify/change`): without other evidence, only a path that says "callback" counts.
+          if (handler.evidence.every((item) => item.type === "path") && !CALLBACK_WORD.test(`${context.filename} ${handler.route}`)) continue;
           const callback = CALLBACKS[handler.kind];
           const facts = analyseCallbackHandler(
             context,

@@ -41,8 +41,11 @@ const PAYMENT_APIS: ReadonlySet<string> = new Set<ApiName>(["ecom", "epayment", 
  */
 const READ_BACK_NAME = /^(?:get|fetch|retrieve|poll|sync|refresh|load|read|lookup|query|check)\w{0,40}(?:payment|vipps|transaction|session|details|status)/i;
 
-/** A helper that says it verifies or authenticates what it is given (`verifyCallback(req)`, `isAuthorized(headers)`). */
-const VERIFIER_NAME = /verif|authenticat|authori[sz]|validat|isvalid|checktoken|checkauth/i;
+/**
+ * A helper that says it verifies or authenticates what it is given (`verifyCallback(req)`, `isAuthorized(headers)`),
+ * or that it lets only known senders in (`whitelisted(req.ip)`, `isAllowedIp(req)`: Vipps's callback servers).
+ */
+const VERIFIER_NAME = /verif|authenticat|authori[sz]|validat|isvalid|checktoken|checkauth|whitelist|allowlist|allowedip|trustedip/i;
 
 /** Body fields anyone can read off a payment page or an earlier callback: comparing them proves nothing. */
 const NOT_SECRET_FIELDS = new Set(["merchantserialnumber", "msn", "merchant_serial_number", "merchantserial"]);

@@ -222,6 +222,27 @@ app.post("/vipps/v2/payments/:orderId", async (req, res) => {
 });`,
     },
     {
+      name: "an IP allow-list of Vipps's callback servers",
+      code: `
+import express from "express";
+const app = express();
+app.post("/vipps/v2/payments/:orderId", async (req, res) => {
+  if (!(await whitelisted(req.ip))) return res.sendStatus(401);
+  await orders.markPaid(req.params.orderId, req.body.transactionInfo.status);
+  res.sendStatus(200);
+});`,
+    },
+    {
+      name: "the shop's own endpoint in a Vipps router whose path says notify, not callback",
+      code: `
+import express from "express";
+export const router = express.Router();
+router.post("/agreement/notify/change", async (req, res) => {
+  res.json(await sendAgreementChangeMail(req.body.agreementCode, req.body.change));
+});`,
+      filename: "src/routes/vipps.ts",
+    },
+    {
       name: "a Stripe webhook handler",
       code: `
 import express from "express";
