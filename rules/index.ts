@@ -5,6 +5,7 @@ import noDeprecatedApi from "./no-deprecated-api.js";
 import requireExplicitCheckoutFlow from "./require-explicit-checkout-flow.js";
 import validHeaders from "./valid-headers.js";
 import validRequestBody from "./valid-request-body.js";
+import verifyCallbackAuthorization from "./verify-callback-authorization.js";
 import verifyWebhookSignature from "./verify-webhook-signature.js";
 
 /** Every rule of the plugin, by name without the `vipps/` prefix. */
@@ -16,5 +17,6 @@ export const rules = {
   "require-explicit-checkout-flow": requireExplicitCheckoutFlow,
   "valid-headers": validHeaders,
   "valid-request-body": validRequestBody,
+  "verify-callback-authorization": verifyCallbackAuthorization,
   "verify-webhook-signature": verifyWebhookSignature,
 };

@@ -190,6 +190,14 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
       missingCustomerInfo,
       // require-explicit-checkout-flow, in `all` only, would also ask for `useExplicitCheckoutFlow: true` here.
       callbackInsteadOfStatic,
+      // verify-callback-authorization: the shipping details callback trusts the body; the initiate sends no authToken.
+      expressFinding(
+        "verify-callback-authorization",
+        [65, 35, 65, 43],
+        "unauthenticatedCallback",
+        "This eCom shipping details callback handler trusts what the caller sent without comparing the `Authorization` header with " +
+          "the token sent as `merchantInfo.authToken`, and without reading the payment back from the API: anyone who knows the URL can forge it.",
+      ),
       expressFinding(
         CLICK_AND_COLLECT,
         [77, 7, 83, 8],
