@@ -1,3 +1,4 @@
+import { compileGlob } from "./core/glob.js";
 import { APIS, getEndpoint, type ApiName } from "./vipps/apis.js";
 
 /**
@@ -56,10 +57,12 @@ export interface VippsSettings {
   readonly helpers: readonly HelperSetting[];
   /** Extra hosts that proxy the Vipps APIs (a company gateway, a test double). */
   readonly hosts: readonly string[];
+  /** Globs of files whose code runs in the browser (vipps/no-client-side-secrets), compiled. */
+  readonly clientFiles: readonly RegExp[];
 }
 
-const DEFAULT_SETTINGS: VippsSettings = { wrappers: [], helpers: [], hosts: [] };
-const KNOWN_SETTINGS = ["wrappers", "helpers", "hosts"];
+const DEFAULT_SETTINGS: VippsSettings = { wrappers: [], helpers: [], hosts: [], clientFiles: [] };
+const KNOWN_SETTINGS = ["wrappers", "helpers", "hosts", "clientFiles"];
 const HELPER_RETURNS: readonly HelperReturns[] = ["response", "result"];
 const NAME = /^[\w$]+(\.[\w$]+)*$/;
 const METHOD = /^(get|post|put|patch|delete)$/i;
@@ -114,6 +117,7 @@ function parseSettings(raw: Record<string, unknown>): VippsSettings {
     wrappers: wrappers.map((wrapper, index) => parseWrapper(wrapper, `wrappers[${index}]`)),
     helpers: helpers.map((helper, index) => parseHelper(helper, `helpers[${index}]`)),
     hosts: hosts.map((host: string) => host.toLowerCase()),
+    clientFiles: parseClientFiles(raw.clientFiles),
   };
 }
 
@@ -184,6 +188,22 @@ function parseHelper(raw: unknown, path: string): HelperSetting {
     throw new VippsSettingsError(`${path}.api`, `is ${describe(helper.api)}, but endpoint "${endpoint.id}" belongs to "${endpoint.api}": leave api out`);
   }
   return helper as unknown as HelperSetting;
+}
+
+/** `clientFiles`: globs of files that run in the browser, for vipps/no-client-side-secrets. */
+function parseClientFiles(raw: unknown): RegExp[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new VippsSettingsError("clientFiles", `must be an array of globs${raw === null ? " (leave it out for none)" : ""}`);
+  return raw.map((glob: unknown, index) => {
+    if (typeof glob !== "string" || glob.trim() === "") {
+      throw new VippsSettingsError(`clientFiles[${index}]`, `must be a non-empty glob such as "src/components/**"; got ${describe(glob)}`);
+    }
+    try {
+      return compileGlob(glob);
+    } catch (error) {
+      throw new VippsSettingsError(`clientFiles[${index}]`, `is not a usable glob: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 }
 
 function isMethodSetting(value: unknown): boolean {
