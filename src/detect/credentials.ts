@@ -210,7 +210,8 @@ export function tokenExposures(sourceCode: SourceCode, request: VippsRequest): T
           if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body !== node) return;
           const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunctionOf(parent) : parent;
           if (!fn) return;
-          found.push({ kind: "returned", node: parent, fn });
+          // An arrow's expression body is reported itself: the arrow may be long.
+          found.push({ kind: "returned", node: parent === fn ? node : parent, fn });
           followCalls(fn, depth);
           return;
         }

@@ -80,7 +80,8 @@ export function isPlaceholder(value: string): boolean {
  * a client secret of 20 or more characters mixing letters and digits without spaces. Placeholders never do.
  */
 export function looksLikeCredential(value: string, kind: SecretKind): boolean {
-  if (isPlaceholder(value)) return false;
+  // The scheme word is not part of the credential: "Bearer <token>" is a placeholder, "Bearer eyJ…" is not.
+  if (isPlaceholder(value.replace(/^(?:Bearer|Basic) /, ""))) return false;
   const jwt = /^(?:Bearer\s)?eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/;
   if (kind === "access token") {
     if (jwt.test(value)) return true;
