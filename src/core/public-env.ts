@@ -1,6 +1,6 @@
 /**
  * Environment variable prefixes that front-end build tools inline into the JavaScript they ship to browsers (or
- * apps): whatever such a variable holds is readable by anyone who loads the page. Vipps-free; each entry with the
+ * apps): whatever such a variable holds is readable by anyone who loads the page. Free of any payment API knowledge; each entry with the
  * framework's own documentation as its source.
  */
 
