@@ -183,6 +183,13 @@ export function tokenExposures(sourceCode: SourceCode, request: VippsRequest): T
           }
           continue;
         }
+        case AST_NODE_TYPES.ConditionalExpression:
+          // `ok ? answer.data.access_token : null`: the token, when a branch holds it; the test only reads it.
+          if (parent.test === node) return;
+          continue;
+        case AST_NODE_TYPES.LogicalExpression:
+          if (parent.operator === "&&" && parent.left === node) return;
+          continue;
         case AST_NODE_TYPES.Property:
           if (parent.value !== node || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
           parent = parent.parent;
