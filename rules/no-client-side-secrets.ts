@@ -81,7 +81,8 @@ export default defineVippsRule<[], MessageIds>({
     const clientKind = (request: VippsRequest): SecretKind | undefined => {
       for (const key of request.headers?.entries.keys() ?? []) {
         const kind = SECRET_HEADERS.get(key);
-        if (kind) return kind;
+        // Userinfo takes the user's own Login token, which a browser may hold; every other API takes the merchant's.
+        if (kind && !(kind === "access token" && request.api?.name === "userinfo")) return kind;
       }
       // The SDK sends the subscription key on every call; the token endpoint takes the client secret.
       if (request.endpoint?.id === "accesstoken.get") return "client secret";

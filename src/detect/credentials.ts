@@ -32,14 +32,15 @@ const isEnvObject = (node: TSESTree.Node): boolean => {
 
 /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`, or `env.X` on SvelteKit's `$env/dynamic/public`. */
 export function publicEnvReadOfMember(sourceCode: SourceCode, member: TSESTree.MemberExpression): PublicEnvRead | undefined {
+  // The cheap shape tests first: this runs on every member expression of a file with Vipps code.
+  const onEnv = isEnvObject(member.object);
+  if (!onEnv && (member.computed || member.object.type !== AST_NODE_TYPES.Identifier)) return undefined;
   const name = getPropertyKey(sourceCode, member);
   const prefix = name === null ? undefined : publicEnvPrefixOf(name);
   if (!prefix || name === null) return undefined;
-  if (isEnvObject(member.object)) return { name, prefix, node: member };
-  if (member.object.type === AST_NODE_TYPES.Identifier && importSource(sourceCode, member.object) === "$env/dynamic/public") {
-    return { name, prefix, node: member };
-  }
-  return undefined;
+  if (onEnv) return { name, prefix, node: member };
+  const owner = member.object;
+  return owner.type === AST_NODE_TYPES.Identifier && importSource(sourceCode, owner) === "$env/dynamic/public" ? { name, prefix, node: member } : undefined;
 }
 
 /** `const { NEXT_PUBLIC_X } = process.env` and `import { PUBLIC_X } from "$env/static/public"`. */

@@ -117,6 +117,20 @@ export async function pay() { const result = await client.payment.create(await t
       code: serverTokenFetch,
     },
     {
+      name: "userinfo with the user's own Login token from a client component",
+      code: `"use client";\nexport async function me(token) { return fetch("https://api.vipps.no/vipps-userinfo-api/userinfo/sub", { headers: { Authorization: \`Bearer \${token}\` } }); }`,
+    },
+    {
+      name: "a token checked for failure and its error answered",
+      code: `app.get("/x", async (req, res) => {
+  const token = await client.auth.getToken(process.env.VIPPS_CLIENT_ID, process.env.VIPPS_CLIENT_SECRET);
+  if (!token.ok) return res.status(502).json(token.error);
+  res.json({ done: true });
+});
+import { Client } from "@vippsmobilepay/sdk";
+const client = Client({ merchantSerialNumber: "123456", subscriptionKey: process.env.VIPPS_KEY });`,
+    },
+    {
       name: "onClick handler that calls Vipps without credentials in sight is not reported; one without Vipps is not either",
       code: `export function Pay() { return <button onClick={() => fetch("/api/pay", { method: "POST" })}>Pay</button>; }`,
     },
