@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "../src/core/eslint-api.js";
 import { getLiteralCandidates } from "../src/core/literals.js";
+import { resolveExpression } from "../src/core/static.js";
 import { clientFileReason, eventHandlerOf, hasModuleDirective, hasUseServerDirective, isExported } from "../src/detect/client-code.js";
 import {
   credentialOfProperty,
@@ -74,7 +75,9 @@ export default defineVippsRule<[], MessageIds>({
           report(candidate.literal, "literalSecret", { kind: slot.kind, label: slot.label });
         }
       }
-      const value = slot.value.type === AST_NODE_TYPES.ChainExpression ? slot.value.expression : slot.value;
+      // `const secret = process.env.NEXT_PUBLIC_…` a few lines above counts as written in place.
+      const resolved = resolveExpression(sourceCode, slot.value);
+      const value = resolved.type === AST_NODE_TYPES.ChainExpression ? resolved.expression : resolved;
       if (value.type === AST_NODE_TYPES.MemberExpression) reportEnv(publicEnvReadOfMember(sourceCode, value), slot.kind);
     };
 

@@ -25,6 +25,8 @@ const nuxtRead = `export const k = process.env["NUXT_PUBLIC_VIPPS_OCP_APIM_KEY"]
 const expoRead = `export const t = process.env.EXPO_PUBLIC_MOBILEPAY_SECRET;`;
 const gatsbyRead = `export const t = process.env.GATSBY_VIPPS_SUBSCRIPTION_KEY;`;
 
+const publicKeyConstant = `const key = process.env.NEXT_PUBLIC_APIM_KEY;
+export const pay = () => fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST", headers: { "Ocp-Apim-Subscription-Key": key } });`;
 const useClientToken = `"use client";
 export async function pay() {
   await fetch(${TOKEN_URL}, { method: "POST", headers: { client_id: id, client_secret: secret, "Ocp-Apim-Subscription-Key": key } });
@@ -159,6 +161,11 @@ const client = Client({ merchantSerialNumber: "123456", subscriptionKey: process
       name: "a public variable of any name sent as the client secret",
       code: `fetch(${TOKEN_URL}, { method: "POST", headers: { client_secret: process.env.NEXT_PUBLIC_CLIENT_SECRET } });`,
       errors: [{ messageId: "publicEnv" as const, ...locate(`fetch(${TOKEN_URL}, { method: "POST", headers: { client_secret: process.env.NEXT_PUBLIC_CLIENT_SECRET } });`, "process.env.NEXT_PUBLIC_CLIENT_SECRET") }],
+    },
+    {
+      name: "a public variable kept in a constant and sent as the subscription key",
+      code: publicKeyConstant,
+      errors: [{ messageId: "publicEnv" as const, ...locate(publicKeyConstant, "process.env.NEXT_PUBLIC_APIM_KEY") }],
     },
     {
       name: '"use client" module fetching a token',
