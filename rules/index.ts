@@ -1,6 +1,7 @@
 import clickAndCollectStaticShipping from "./click-and-collect-static-shipping.js";
 import handleErrorResponses from "./handle-error-responses.js";
 import mobileNumberFormat from "./mobile-number-format.js";
+import noClientSideSecrets from "./no-client-side-secrets.js";
 import noDeprecatedApi from "./no-deprecated-api.js";
 import requireExplicitCheckoutFlow from "./require-explicit-checkout-flow.js";
 import validHeaders from "./valid-headers.js";
@@ -13,6 +14,7 @@ export const rules = {
   "click-and-collect-static-shipping": clickAndCollectStaticShipping,
   "handle-error-responses": handleErrorResponses,
   "mobile-number-format": mobileNumberFormat,
+  "no-client-side-secrets": noClientSideSecrets,
   "no-deprecated-api": noDeprecatedApi,
   "require-explicit-checkout-flow": requireExplicitCheckoutFlow,
   "valid-headers": validHeaders,

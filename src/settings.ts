@@ -1,3 +1,4 @@
+import { compileGlob, type Glob } from "./core/glob.js";
 import { APIS, getEndpoint, type ApiName } from "./vipps/apis.js";
 import { INBOUND_KINDS, type InboundKind } from "./vipps/webhooks.js";
 
@@ -57,8 +58,8 @@ export interface HelperSetting {
  * of the files matched by `files`, or the functions named in `functions` (in those files, or in any file).
  */
 export interface InboundHandlerSetting {
-  /** Globs matched against the file path (`**` any folders, `*` any characters but `/`, `?` one). */
-  readonly files?: readonly string[];
+  /** Globs matched against the file path (src/core/glob.ts), compiled. */
+  readonly files?: readonly Glob[];
   /** Function names (`handleVippsWebhook`) or exported names (`POST`, `vippsWebhook`). */
   readonly functions?: readonly string[];
   readonly kind: InboundKind;
@@ -70,10 +71,12 @@ export interface VippsSettings {
   /** Extra hosts that proxy the Vipps APIs (a company gateway, a test double). */
   readonly hosts: readonly string[];
   readonly inboundHandlers: readonly InboundHandlerSetting[];
+  /** Globs of files whose code runs in the browser (vipps/no-client-side-secrets), compiled. */
+  readonly clientFiles: readonly Glob[];
 }
 
-const DEFAULT_SETTINGS: VippsSettings = { wrappers: [], helpers: [], hosts: [], inboundHandlers: [] };
-const KNOWN_SETTINGS = ["wrappers", "helpers", "hosts", "inboundHandlers"];
+const DEFAULT_SETTINGS: VippsSettings = { wrappers: [], helpers: [], hosts: [], inboundHandlers: [], clientFiles: [] };
+const KNOWN_SETTINGS = ["wrappers", "helpers", "hosts", "inboundHandlers", "clientFiles"];
 const HELPER_RETURNS: readonly HelperReturns[] = ["response", "result"];
 const NAME = /^[\w$]+(\.[\w$]+)*$/;
 const METHOD = /^(get|post|put|patch|delete)$/i;
@@ -133,6 +136,7 @@ function parseSettings(raw: Record<string, unknown>): VippsSettings {
     helpers: helpers.map((helper, index) => parseHelper(helper, `helpers[${index}]`)),
     hosts: hosts.map((host: string) => host.toLowerCase()),
     inboundHandlers: inboundHandlers.map((handler, index) => parseInboundHandler(handler, `inboundHandlers[${index}]`)),
+    clientFiles: parseClientFiles(raw.clientFiles),
   };
 }
 
@@ -159,7 +163,14 @@ function parseInboundHandler(raw: unknown, path: string): InboundHandlerSetting 
   if (handler.files === undefined && handler.functions === undefined) {
     throw new VippsSettingsError(path, 'needs "files" (globs of handler files), "functions" (handler names) or both');
   }
-  return handler as unknown as InboundHandlerSetting;
+  const files = (handler.files as string[] | undefined)?.map((glob, index) => {
+    try {
+      return compileGlob(glob);
+    } catch (error) {
+      throw new VippsSettingsError(`${path}.files[${index}]`, `is not a usable glob: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+  return { ...(handler as unknown as InboundHandlerSetting), ...(files && { files }) };
 }
 
 function parseWrapper(raw: unknown, path: string): WrapperSetting {
@@ -229,6 +240,22 @@ function parseHelper(raw: unknown, path: string): HelperSetting {
     throw new VippsSettingsError(`${path}.api`, `is ${describe(helper.api)}, but endpoint "${endpoint.id}" belongs to "${endpoint.api}": leave api out`);
   }
   return helper as unknown as HelperSetting;
+}
+
+/** `clientFiles`: globs of files that run in the browser, for vipps/no-client-side-secrets. */
+function parseClientFiles(raw: unknown): Glob[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new VippsSettingsError("clientFiles", `must be an array of globs${raw === null ? " (leave it out for none)" : ""}`);
+  return raw.map((glob: unknown, index) => {
+    if (typeof glob !== "string" || glob.trim() === "") {
+      throw new VippsSettingsError(`clientFiles[${index}]`, `must be a non-empty glob such as "src/components/**"; got ${describe(glob)}`);
+    }
+    try {
+      return compileGlob(glob);
+    } catch (error) {
+      throw new VippsSettingsError(`clientFiles[${index}]`, `is not a usable glob: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 }
 
 function isMethodSetting(value: unknown): boolean {

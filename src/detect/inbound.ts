@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import type { FunctionNode } from "../core/ast.js";
+import { fileMatchesGlobs } from "../core/glob.js";
 import { memoised } from "../core/memo.js";
 import { getStringPattern } from "../core/static.js";
 import { walk } from "../core/traverse.js";
@@ -97,7 +98,7 @@ function findInboundHandlers(context: RuleContext): InboundHandler[] {
   const sourceCode = context.sourceCode;
   const filename = normalisePath(context.filename);
   const settings = readSettings(context.settings).inboundHandlers;
-  const fileSettings = settings.filter((setting) => !setting.files || setting.files.some((glob) => matchesGlob(glob, filename, context.cwd)));
+  const fileSettings = settings.filter((setting) => !setting.files || fileMatchesGlobs(context.filename, context.cwd, setting.files));
   const pathNamesVipps = VIPPS_WORD.test(filename) && ROLE_WORD.test(filename);
   if (!pathNamesVipps && fileSettings.length === 0 && !INBOUND_TEXT_HINT.test(sourceCode.text)) return [];
   const namedHandlers = new Set(fileSettings.flatMap((setting) => setting.functions ?? []));
@@ -332,51 +333,3 @@ function hasRawParser(sourceCode: SourceCode, root: TSESTree.Node): boolean {
   return found;
 }
 
-/**
- * Whether `glob` matches the file: against the path relative to `cwd` and the absolute path. `**` matches any
- * folders, `*` any characters but `/`, `?` one. A table over (glob position, path position): linear in the product
- * of two bounded lengths, with no backtracking.
- */
-export function matchesGlob(glob: string, filename: string, cwd: string): boolean {
-  const absolute = normalisePath(filename);
-  const base = normalisePath(cwd).replace(/\/?$/, "/");
-  const relative = absolute.startsWith(base) ? absolute.slice(base.length) : absolute;
-  const pattern = glob.slice(0, MAX_PATH_LENGTH).replace(/^\.\//, "");
-  return globMatch(pattern, relative) || globMatch(pattern, absolute);
-}
-
-function globMatch(glob: string, path: string): boolean {
-  // reachable[j]: the glob read so far can match path[0, j).
-  let reachable = new Array<boolean>(path.length + 1).fill(false);
-  reachable[0] = true;
-  for (let g = 0; g < glob.length; g++) {
-    const char = glob[g];
-    const next = new Array<boolean>(path.length + 1).fill(false);
-    if (char === "*") {
-      const globstar = glob[g + 1] === "*";
-      if (globstar) g++;
-      // `**/` may also match no folder at all.
-      const slashAfter = globstar && glob[g + 1] === "/";
-      for (let j = 0; j <= path.length; j++) {
-        if (reachable[j]) next[j] = true;
-        else if (j > 0 && next[j - 1] && (globstar || path[j - 1] !== "/")) next[j] = true;
-      }
-      if (slashAfter) {
-        // Skip the slash after `**` when `**` matched nothing or ended at a slash.
-        g++;
-        const afterSlash = new Array<boolean>(path.length + 1).fill(false);
-        for (let j = 0; j <= path.length; j++) {
-          if (reachable[j] || (j > 0 && next[j] && path[j - 1] === "/")) afterSlash[j] = true;
-        }
-        reachable = afterSlash;
-        continue;
-      }
-    } else {
-      for (let j = 0; j < path.length; j++) {
-        if (reachable[j] && (char === "?" ? path[j] !== "/" : path[j] === char)) next[j + 1] = true;
-      }
-    }
-    reachable = next;
-  }
-  return reachable[path.length] === true;
-}
