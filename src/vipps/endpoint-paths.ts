@@ -269,10 +269,16 @@ function segmentCost(text: string, part: Template[number], keywords: ReadonlySet
   return keywords.has(head) || keywords.has(tail) ? 2 : 0;
 }
 
-/** Where a written segment splits into `first` and `second` with a slash inserted (at a hole's edge), if it does. */
+/**
+ * Where a written segment splits into `first` and `second` with a slash inserted, if it does: at a hole's edge
+ * (`${reference}cancel`, `payments${orderId}`) or after a literal (`oauth2token`).
+ */
 function splitFits(text: string, first: Template[number] | undefined, second: Template[number] | undefined, keywords: ReadonlySet<string>): number | undefined {
-  if (!first || !second || !text.includes(HOLE)) return undefined;
-  for (const cut of [text.indexOf(HOLE), text.lastIndexOf(HOLE) + 1]) {
+  if (!first || !second) return undefined;
+  const cuts = [text.indexOf(HOLE), text.lastIndexOf(HOLE) + 1];
+  if ("literal" in first && text.startsWith(first.literal)) cuts.push(first.literal.length);
+  if ("literal" in second && text.endsWith(second.literal)) cuts.push(text.length - second.literal.length);
+  for (const cut of cuts) {
     if (cut <= 0 || cut >= text.length) continue;
     if (segmentCost(text.slice(0, cut), first, keywords) === 0 && segmentCost(text.slice(cut), second, keywords) === 0) return cut;
   }
