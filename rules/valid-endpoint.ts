@@ -6,7 +6,7 @@ import { ANY_PART, endpointSignature, judgeEndpointPath, type EndpointPathVerdic
 import { HOLE } from "../src/vipps/urls.js";
 import { readUrlSource, sourceRangeOf, type UrlSource } from "../src/vipps/url-source.js";
 
-type MessageIds = "unknownPath" | "wrongMethod" | "rewritePath";
+type MessageIds = "unknownPath" | "wrongMethod" | "rewritePath" | "changeMethod";
 
 export default defineVippsRule<[], MessageIds>({
   name: "valid-endpoint",
@@ -15,7 +15,7 @@ export default defineVippsRule<[], MessageIds>({
     docs: {
       description: "Require request paths under a Vipps API prefix to name an endpoint of that API, with a method it takes",
       recommended: true,
-      suggestionOnly: ["rewritePath"],
+      suggestionOnly: ["rewritePath", "changeMethod"],
     },
     fixable: "code",
     hasSuggestions: true,
@@ -24,6 +24,7 @@ export default defineVippsRule<[], MessageIds>({
       unknownPath: "{{api}} has no endpoint {{target}}; did you mean {{nearest}}?",
       wrongMethod: "{{api}} does not take {{method}} on {{path}}; it takes {{nearest}}.",
       rewritePath: "Change the path to {{path}}.",
+      changeMethod: "Send it as {{method}}.",
     },
   },
   create(kit) {
@@ -49,7 +50,7 @@ export default defineVippsRule<[], MessageIds>({
         at: { node: at },
         messageId: verdict.kind === "method" ? "wrongMethod" : "unknownPath",
         data,
-        repairs: [url && repairOf(url, verdict)],
+        repairs: [verdict.kind === "method" ? methodRepairOf(request, verdict) : url && repairOf(url, verdict)],
       });
     };
 
@@ -70,6 +71,15 @@ export default defineVippsRule<[], MessageIds>({
       return isPlainFix(edit) ? kit.repair(undefined, fix) : kit.repair("rewritePath", fix, { path: rewritten(url.pattern, edit, verdict) });
     };
 
+    /** The one method the path takes, written where the request's method is: `method: "GET"` or `axios.put`. */
+    const methodRepairOf = (request: VippsRequest, verdict: EndpointPathVerdict) => {
+      const wanted = verdict.nearest.length === 1 ? verdict.nearest[0]?.method : undefined;
+      const written = wanted && methodWritten(request);
+      if (!wanted || !written || !written.accepts(wanted)) return undefined;
+      const text = written.lowerCase ? wanted.toLowerCase() : wanted;
+      return kit.repair("changeMethod", (fixer) => fixer.replaceTextRange(written.range, text), { method: wanted });
+    };
+
     return {
       Program() {
         for (const request of kit.requests()) check(request);
@@ -77,6 +87,56 @@ export default defineVippsRule<[], MessageIds>({
     };
   },
 });
+
+/** Verbs whose axios shortcut takes a body as its second argument; the others take the config there. */
+const AXIOS_BODY_VERBS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
+/** The shortcut methods every client here has, by verb. */
+const SHORTCUTS: Readonly<Record<string, string>> = { GET: "get", POST: "post", PUT: "put", PATCH: "patch", DELETE: "delete" };
+
+interface WrittenMethod {
+  readonly range: [number, number];
+  readonly lowerCase: boolean;
+  /** Whether the same call with this verb instead sends the same arguments the same way. */
+  readonly accepts: (verb: string) => boolean;
+}
+
+/** Where the request's method is written as a plain word: a `method` string in its options, or a shortcut's name. */
+function methodWritten(request: VippsRequest): WrittenMethod | undefined {
+  const property = request.options?.properties.find(
+    (candidate): candidate is TSESTree.Property =>
+      candidate.type === "Property" && !candidate.computed && candidate.key.type === "Identifier" && candidate.key.name === "method",
+  );
+  if (property) {
+    const value = property.value;
+    if (value.type !== "Literal" || typeof value.value !== "string" || !/^[a-z]+$/i.test(value.value)) return undefined;
+    return { range: [value.range[0] + 1, value.range[1] - 1], lowerCase: value.value === value.value.toLowerCase(), accepts: () => true };
+  }
+  const call = shortcutCall(request.node);
+  if (!call || call.callee.type !== "MemberExpression") return undefined;
+  const name = call.callee.property;
+  if (name.type !== "Identifier") return undefined;
+  const verb = name.name.toUpperCase();
+  const sameArguments = (wanted: string): boolean =>
+    request.transport !== "axios" || call.arguments.length <= 1 || AXIOS_BODY_VERBS.has(wanted) === AXIOS_BODY_VERBS.has(verb);
+  const shortcutClients = ["axios", "got", "ky", "superagent", "request"];
+  return {
+    range: [name.range[0], name.range[1]],
+    lowerCase: true,
+    accepts: (wanted) => shortcutClients.includes(request.transport) && SHORTCUTS[wanted] !== undefined && sameArguments(wanted),
+  };
+}
+
+/** The shortcut call under a chain on its answer (`got.get(url).json()`), a few links down at most. */
+function shortcutCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  let current = node;
+  for (let depth = 0; depth < 4; depth++) {
+    if (current.type !== "CallExpression" || current.callee.type !== "MemberExpression" || current.callee.computed) return undefined;
+    const property = current.callee.property;
+    if (property.type === "Identifier" && SHORTCUTS[property.name.toUpperCase()] === property.name) return current;
+    current = current.callee.object;
+  }
+  return undefined;
+}
 
 function isPlainFix(edit: PathEdit): boolean {
   return edit.kind === "slash" || edit.kind === "segment";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../rules/valid-endpoint.js";
 import { cjsTester, jsTester, jsWithGlobalsTester, locate, tsTester } from "../support/testers.js";
 
-type MessageIds = "unknownPath" | "wrongMethod" | "rewritePath";
+type MessageIds = "unknownPath" | "wrongMethod" | "rewritePath" | "changeMethod";
 
 const HOST = "https://api.vipps.no";
 
@@ -36,6 +36,14 @@ const reported = (name: string, code: string, url: string, messageId: MessageIds
   code,
   output: null,
   errors: [{ ...at(code, messageId, url, data), suggestions: [] }],
+});
+
+/** A method the path does not take, with a suggestion that writes the one it takes: `from` → `to`. */
+const methodSuggested = (name: string, code: string, url: string, from: string, to: string, method: string): InvalidTestCase<MessageIds, []> => ({
+  name,
+  code,
+  output: null,
+  errors: [{ ...at(code, "wrongMethod", url), suggestions: [{ messageId: "changeMethod", data: { method }, output: code.replace(from, to) }] }],
 });
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -188,14 +196,24 @@ axios.get("/webhooks/v1/webhook");` },
       target: "GET /ecomm/v2/payments",
       nearest: '"POST /ecomm/v2/payments"',
     }),
-    reported("eCom: PUT on initiate", ecomPutInitiate, `"${HOST}/ecomm/v2/payments"`, "wrongMethod"),
-    reported("eCom: POST on cancel, which takes PUT", ecomPostCancel, "`https://api.vipps.no/ecomm/v2/payments/${orderId}/cancel`", "wrongMethod", {
-      api: "eCom API",
-      method: "POST",
-      path: "/ecomm/v2/payments/…/cancel",
-      target: "POST /ecomm/v2/payments/…/cancel",
-      nearest: '"PUT /ecomm/v2/payments/{orderId}/cancel"',
-    }),
+    methodSuggested("eCom: PUT on initiate", ecomPutInitiate, `"${HOST}/ecomm/v2/payments"`, "axios.put", "axios.post", "POST"),
+    methodSuggested("eCom: POST on cancel, which takes PUT", ecomPostCancel, "`https://api.vipps.no/ecomm/v2/payments/${orderId}/cancel`", "axios.post", "axios.put", "PUT"),
+    methodSuggested(
+      "eCom: a method in the options, in lower case",
+      `fetch("${HOST}/ecomm/v2/payments/order-1/refund", { method: 'put', body: "{}" });`,
+      `"${HOST}/ecomm/v2/payments/order-1/refund"`,
+      "'put'",
+      "'post'",
+      "POST",
+    ),
+    // axios.delete(url, config) takes no body where axios.put(url, body) does: not rewritten.
+    {
+      name: "axios: a shortcut that would read its arguments differently",
+      code: `import axios from "axios";
+axios.get("${HOST}/ecomm/v2/payments", { headers: {} });`,
+      output: null,
+      errors: [{ messageId: "wrongMethod", line: 2, column: 11, suggestions: [] }],
+    },
     fixed("eCom: no slash after payments", ecomNoSlashAfterPayments, "`https://api.vipps.no/ecomm/v2/payments${orderId}/capture`", "payments${orderId}", "payments/${orderId}"),
     fixed("eCom: GET on a payment without /details", ecomDetailsMissing, "`https://api.vipps.no/ecomm/v2/payments/${orderId}`", "${orderId}`", "${orderId}/details`", {
       api: "eCom API",
@@ -205,7 +223,7 @@ axios.get("/webhooks/v1/webhook");` },
       nearest: '"GET /ecomm/v2/payments/{orderId}/details"',
     }),
     suggested("Checkout: sessions for session", checkoutPlural, `"${HOST}/checkout/v3/sessions"`, "/sessions", "/session", "/checkout/v3/session"),
-    reported("Checkout: GET without a reference", checkoutGetWithoutReference, `"${HOST}/checkout/v3/session"`, "wrongMethod"),
+    methodSuggested("Checkout: GET without a reference", checkoutGetWithoutReference, `"${HOST}/checkout/v3/session"`, "got.get", "got.post", "POST"),
     suggested(
       "Recurring: charge for charges, through an instance's base URL",
       recurringInstance,
@@ -284,8 +302,8 @@ console.log(URL_CAPTURE);`,
 
 describe("valid-endpoint metadata", () => {
   it("is recommended and fixable, and names its suggestion-only repair", () => {
-    expect(rule.meta.docs.recommended).toBe(true);
+    expect(rule.meta.docs?.recommended).toBe(true);
     expect(rule.meta.fixable).toBe("code");
-    expect(rule.meta.docs.suggestionOnly).toEqual(["rewritePath"]);
+    expect(rule.meta.docs?.suggestionOnly).toEqual(["rewritePath", "changeMethod"]);
   });
 });
