@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from "../src/core/eslint-api.js";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../src/core/eslint-api.js";
 import type { VippsRequest } from "../src/detect/index.js";
 import { defineVippsRule } from "../src/rule-kit.js";
 import type { EndpointSpec } from "../src/vipps/apis.js";
@@ -104,17 +104,17 @@ interface WrittenMethod {
 function methodWritten(request: VippsRequest): WrittenMethod | undefined {
   const property = request.options?.properties.find(
     (candidate): candidate is TSESTree.Property =>
-      candidate.type === "Property" && !candidate.computed && candidate.key.type === "Identifier" && candidate.key.name === "method",
+      candidate.type === AST_NODE_TYPES.Property && !candidate.computed && candidate.key.type === AST_NODE_TYPES.Identifier && candidate.key.name === "method",
   );
   if (property) {
     const value = property.value;
-    if (value.type !== "Literal" || typeof value.value !== "string" || !/^[a-z]+$/i.test(value.value)) return undefined;
+    if (value.type !== AST_NODE_TYPES.Literal || typeof value.value !== "string" || !/^[a-z]+$/i.test(value.value)) return undefined;
     return { range: [value.range[0] + 1, value.range[1] - 1], lowerCase: value.value === value.value.toLowerCase(), accepts: () => true };
   }
   const call = shortcutCall(request.node);
-  if (!call || call.callee.type !== "MemberExpression") return undefined;
+  if (!call || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = call.callee.property;
-  if (name.type !== "Identifier") return undefined;
+  if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
   const verb = name.name.toUpperCase();
   const sameArguments = (wanted: string): boolean =>
     request.transport !== "axios" || call.arguments.length <= 1 || AXIOS_BODY_VERBS.has(wanted) === AXIOS_BODY_VERBS.has(verb);
@@ -130,9 +130,9 @@ function methodWritten(request: VippsRequest): WrittenMethod | undefined {
 function shortcutCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   let current = node;
   for (let depth = 0; depth < 4; depth++) {
-    if (current.type !== "CallExpression" || current.callee.type !== "MemberExpression" || current.callee.computed) return undefined;
+    if (current.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.MemberExpression || current.callee.computed) return undefined;
     const property = current.callee.property;
-    if (property.type === "Identifier" && SHORTCUTS[property.name.toUpperCase()] === property.name) return current;
+    if (property.type === AST_NODE_TYPES.Identifier && SHORTCUTS[property.name.toUpperCase()] === property.name) return current;
     current = current.callee.object;
   }
   return undefined;
@@ -145,8 +145,8 @@ function isPlainFix(edit: PathEdit): boolean {
 /** The request's method, where the file shows it: options spread from elsewhere may set another than the default. */
 function methodOf(request: VippsRequest): string | undefined {
   const options = request.options;
-  const spreads = options?.properties.some((property) => property.type === "SpreadElement") ?? false;
-  const named = options?.properties.some((property) => property.type === "Property" && !property.computed && property.key.type === "Identifier" && property.key.name === "method");
+  const spreads = options?.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement) ?? false;
+  const named = options?.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === "method");
   return spreads && !named ? undefined : request.method?.toUpperCase();
 }
 

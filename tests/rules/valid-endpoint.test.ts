@@ -1,6 +1,7 @@
 import type { InvalidTestCase, RunTests } from "@typescript-eslint/rule-tester";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/valid-endpoint.js";
+import { ENDPOINTS } from "../../src/vipps/apis.js";
 import { cjsTester, jsTester, jsWithGlobalsTester, locate, tsTester } from "../support/testers.js";
 
 type MessageIds = "unknownPath" | "wrongMethod" | "rewritePath" | "changeMethod";
@@ -116,10 +117,20 @@ export const list = () => axios.get("${HOST}/webhooks/v1/webhook");`;
 const webhooksPut = `import axios from "axios";
 export const update = (id, body) => axios.put(\`${HOST}/webhooks/v1/webhooks/\${id}\`, body);`;
 
+const webhooksByEvidence = `export function webhooks(config, msn) {
+  return fetch(\`\${config.apiUrl}/webhooks/v1/webhook\`, { headers: { "Merchant-Serial-Number": msn } });
+}`;
+
+/** Every endpoint the plugin knows, called with fetch as its spec writes it: realistic correct code. */
+const everyEndpoint = ENDPOINTS.filter((endpoint) => !endpoint.callbackResponse && endpoint.path.startsWith("/")).map(
+  (endpoint) => `fetch(\`\${process.env.VIPPS_BASE_URL}${endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => `\${${name === "Reference" ? "reference" : name}}`)}\`, { method: "${endpoint.method}", headers });`,
+);
+
 const ePaymentNoReference = `fetch("${HOST}/epayment/v1/payments/cancel", { method: "POST", body: "{}" });`;
 
 const shared: RunTests<MessageIds, []> = {
   valid: [
+    { name: "every endpoint the plugin knows, as its spec writes it", code: everyEndpoint.join("\n") },
     { name: "every ePayment endpoint as the spec writes it", code: `const base = "${HOST}/epayment/v1";
 export const all = (reference) => [
   fetch(\`\${base}/payments\`, { method: "POST", body: "{}" }),
@@ -252,6 +263,14 @@ axios.get("${HOST}/ecomm/v2/payments", { headers: {} });`,
       "/vipps-login-ciba/api/backchannel/authentication",
     ),
     suggested("Webhooks: webhook for webhooks", webhooksSingular, `"${HOST}/webhooks/v1/webhook"`, "/webhook\"", '/webhooks"', "/webhooks/v1/webhooks"),
+    suggested(
+      "Webhooks: a request found by its evidence (a Vipps header) is judged too",
+      webhooksByEvidence,
+      "`${config.apiUrl}/webhooks/v1/webhook`",
+      "/webhook`",
+      "/webhooks`",
+      "/webhooks/v1/webhooks",
+    ),
     reported("Webhooks: PUT on a registration", webhooksPut, "`https://api.vipps.no/webhooks/v1/webhooks/${id}`", "wrongMethod", {
       api: "Webhooks API",
       method: "PUT",
