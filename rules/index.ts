@@ -4,6 +4,7 @@ import mobileNumberFormat from "./mobile-number-format.js";
 import noClientSideSecrets from "./no-client-side-secrets.js";
 import noDeprecatedApi from "./no-deprecated-api.js";
 import requireExplicitCheckoutFlow from "./require-explicit-checkout-flow.js";
+import validEndpoint from "./valid-endpoint.js";
 import validHeaders from "./valid-headers.js";
 import validRequestBody from "./valid-request-body.js";
 import verifyCallbackAuthorization from "./verify-callback-authorization.js";
@@ -17,6 +18,7 @@ export const rules = {
   "no-client-side-secrets": noClientSideSecrets,
   "no-deprecated-api": noDeprecatedApi,
   "require-explicit-checkout-flow": requireExplicitCheckoutFlow,
+  "valid-endpoint": validEndpoint,
   "valid-headers": validHeaders,
   "valid-request-body": validRequestBody,
   "verify-callback-authorization": verifyCallbackAuthorization,
