@@ -4,7 +4,7 @@ import { defineVippsRule } from "../src/rule-kit.js";
 import type { EndpointSpec } from "../src/vipps/apis.js";
 import { ANY_PART, endpointSignature, judgeEndpointPath, type EndpointPathVerdict, type PathEdit } from "../src/vipps/endpoint-paths.js";
 import { HOLE } from "../src/vipps/urls.js";
-import { readUrlSource, sourceRangeOf, type UrlSource } from "../src/vipps/url-source.js";
+import { readUrlSource, sourceRangeOf, type UrlSource } from "../src/detect/url-source.js";
 
 type MessageIds = "unknownPath" | "wrongMethod" | "rewritePath" | "changeMethod";
 

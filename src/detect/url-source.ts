@@ -3,8 +3,8 @@ import { MAX_STRING_LENGTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
 import { findVariable, getStringPattern, resolveConstantInit } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
-import { ANY_PART } from "./endpoint-paths.js";
-import { HOLE } from "./urls.js";
+import { ANY_PART } from "../vipps/endpoint-paths.js";
+import { HOLE } from "../vipps/urls.js";
 
 /**
  * A URL expression as a path pattern in which each unknown part says what it may hold, and where each static part is
