@@ -163,7 +163,7 @@ function parseInboundHandler(raw: unknown, path: string): InboundHandlerSetting 
   if (handler.files === undefined && handler.functions === undefined) {
     throw new VippsSettingsError(path, 'needs "files" (globs of handler files), "functions" (handler names) or both');
   }
-  const files = (handler.files as string[] | undefined)?.map((glob, index) => {
+  const files = (handler.files)?.map((glob, index) => {
     try {
       return compileGlob(glob);
     } catch (error) {

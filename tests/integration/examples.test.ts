@@ -446,7 +446,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toContain("What `eslint --fix` would change (9 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "18 files linted, 17 with findings: 35 findings, 12 fixable by --fix, 13 with suggestions.",
+      "18 files linted, 16 with findings: 38 findings, 12 fixable by --fix, 14 with suggestions.",
     );
   });
 });
