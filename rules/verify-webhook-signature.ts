@@ -1,4 +1,4 @@
-import { getInboundHandlers, INBOUND_TEXT_HINT } from "../src/detect/inbound.js";
+import { getInboundHandlers, mayHoldInboundHandlers } from "../src/detect/inbound.js";
 import { analyseWebhookVerification, findEventNameLiterals } from "../src/detect/inbound-verification.js";
 import { defineVippsRule } from "../src/rule-kit.js";
 import { WEBHOOK_EVENTS } from "../src/vipps/webhooks.js";
@@ -78,7 +78,7 @@ export default defineVippsRule<Options, MessageIds>({
       notConstantTime: "Compare signatures and hashes in constant time (crypto.timingSafeEqual), not with {{operator}}.",
     },
   },
-  textHint: INBOUND_TEXT_HINT,
+  fileHint: mayHoldInboundHandlers,
   create(kit) {
     const { sourceCode } = kit;
     return {

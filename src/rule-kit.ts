@@ -103,6 +103,11 @@ export interface VippsRuleDefinition<Options extends RuleOptions, MessageIds ext
    */
   readonly textHint?: RegExp;
   /**
+   * Like `textHint`, for what a file's text cannot show: its path or `settings.vipps` (a route file under
+   * `app/api/vipps/webhook/`, a handler file a setting names). Called once per file; cheap and memoised by its owner.
+   */
+  readonly fileHint?: (context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>) => boolean;
+  /**
    * Checks the options on every file, Vipps code or not, and throws a message that names the option when one is
    * unusable: for what the schema cannot say, and for validators that skip schema formats.
    */
@@ -162,7 +167,7 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
       const options = (context.options[0] ?? meta.defaultOptions?.[0] ?? {}) as NonNullable<Options[0]>;
       definition.checkOptions?.(options);
       // The pre-filter: a file without Vipps code gets no listeners, so ESLint calls nothing of this rule on it.
-      if (!mayHoldVippsRequests(context) && !hasTextHint(context, definition.textHint)) return {};
+      if (!mayHoldVippsRequests(context) && !hasTextHint(context, definition.textHint) && !definition.fileHint?.(context)) return {};
       const autofix = options.autofix === true;
       let requests: readonly VippsRequest[] | undefined;
       let bodies: readonly SharedBody[] | undefined;

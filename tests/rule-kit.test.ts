@@ -5,18 +5,21 @@ import { describe, expect, it } from "vitest";
 import { defineVippsRule } from "../src/rule-kit.js";
 
 /** A rule that reports the Program node of every file it gets listeners on. */
-const probe = (textHint?: RegExp) =>
+const probe = (textHint?: RegExp, fileHint?: (context: { filename: string }) => boolean) =>
   defineVippsRule({
     name: "probe",
     meta: { type: "problem", docs: { description: "probe", recommended: false }, schema: [], messages: { seen: "seen" } },
     ...(textHint && { textHint }),
+    ...(fileHint && { fileHint }),
     create: (kit) => ({ Program: (node) => kit.context.report({ node, messageId: "seen" }) }),
   });
 
-const runs = (code: string, textHint?: RegExp) =>
-  new Linter({ configType: "flat" }).verify(code, [
-    { plugins: { probe: { rules: { probe: probe(textHint) as never } } }, rules: { "probe/probe": "error" } },
-  ]).length > 0;
+const runs = (code: string, textHint?: RegExp, fileHint?: (context: { filename: string }) => boolean, filename = "file.js") =>
+  new Linter({ configType: "flat" }).verify(
+    code,
+    [{ plugins: { probe: { rules: { probe: probe(textHint, fileHint) as never } } }, rules: { "probe/probe": "error" } }],
+    filename,
+  ).length > 0;
 
 describe("the rule kit's pre-filter", () => {
   it("gives no listeners to a file without Vipps code and without the rule's hint", () => {
@@ -33,5 +36,11 @@ describe("the rule kit's pre-filter", () => {
     const hint = /mobilepay\.dk/g;
     expect(runs(`"pay.mobilepay.dk"`, hint)).toBe(true);
     expect(runs(`"pay.mobilepay.dk"`, hint)).toBe(true);
+  });
+
+  it("lets a file through on the rule's file hint (its path or settings), which the text cannot show", () => {
+    const byPath = (context: { filename: string }) => context.filename.includes("vipps/webhook");
+    expect(runs(`export async function POST() {}`, undefined, byPath, "app/api/vipps/webhook/route.js")).toBe(true);
+    expect(runs(`export async function POST() {}`, undefined, byPath, "app/api/shop/webhook/route.js")).toBe(false);
   });
 });

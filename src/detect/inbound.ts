@@ -88,6 +88,25 @@ const RAW_PARSER = /^(?:raw|text)$/;
 const MAX_PATH_LENGTH = 1024;
 
 const cache = new WeakMap<TSESTree.Program, readonly InboundHandler[]>();
+const hintCache = new WeakMap<TSESTree.Program, { may: boolean }>();
+
+/**
+ * Whether the file may hold an inbound Vipps handler, by its text, its path or the settings: the rules' pre-filter
+ * (`fileHint`). Once per file.
+ */
+export function mayHoldInboundHandlers(context: RuleContext): boolean {
+  return memoised(hintCache, context.sourceCode.ast, () => ({ may: inboundFileFacts(context).may })).may;
+}
+
+/** The file's path and the settings that name it, and whether any of them or its text says it may hold a handler. */
+function inboundFileFacts(context: RuleContext) {
+  const filename = normalisePath(context.filename);
+  const settings = readSettings(context.settings).inboundHandlers;
+  const fileSettings = settings.filter((setting) => !setting.files || fileMatchesGlobs(context.filename, context.cwd, setting.files));
+  const pathNamesVipps = VIPPS_WORD.test(filename) && ROLE_WORD.test(filename);
+  const may = pathNamesVipps || fileSettings.length > 0 || INBOUND_TEXT_HINT.test(context.sourceCode.text);
+  return { filename, fileSettings, may };
+}
 
 /** The file's inbound Vipps handlers, in source order; computed once per file. */
 export function getInboundHandlers(context: RuleContext): readonly InboundHandler[] {
@@ -96,11 +115,8 @@ export function getInboundHandlers(context: RuleContext): readonly InboundHandle
 
 function findInboundHandlers(context: RuleContext): InboundHandler[] {
   const sourceCode = context.sourceCode;
-  const filename = normalisePath(context.filename);
-  const settings = readSettings(context.settings).inboundHandlers;
-  const fileSettings = settings.filter((setting) => !setting.files || fileMatchesGlobs(context.filename, context.cwd, setting.files));
-  const pathNamesVipps = VIPPS_WORD.test(filename) && ROLE_WORD.test(filename);
-  if (!pathNamesVipps && fileSettings.length === 0 && !INBOUND_TEXT_HINT.test(sourceCode.text)) return [];
+  const { filename, fileSettings, may } = inboundFileFacts(context);
+  if (!may) return [];
   const namedHandlers = new Set(fileSettings.flatMap((setting) => setting.functions ?? []));
   const candidates = findRouteCandidates(sourceCode, filename, namedHandlers);
   if (candidates.length === 0) return [];

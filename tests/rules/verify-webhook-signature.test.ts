@@ -51,6 +51,16 @@ const WEBHOOK_ROUTE = "app/api/vipps/webhook/route.ts";
 const shared: Tests = {
   valid: [
     { name: "the scheme in an Express route with express.raw()", code: EXPRESS_REFERENCE },
+    {
+      name: "the same route at a path that does not name Vipps is another provider's",
+      code: `import { markPaid } from "@/lib/orders";
+export async function POST(request) {
+  const event = await request.json();
+  await markPaid(event.reference);
+  return new Response("ok");
+}`,
+      filename: "app/api/shop/webhook/route.ts",
+    },
     { name: "the scheme in a Next.js route, compared in constant time", code: NEXT_REFERENCE, filename: WEBHOOK_ROUTE, options: [{ constantTimeComparison: true }] },
     {
       name: "a verifying helper given the request is trusted",
@@ -132,6 +142,22 @@ export async function POST(request) {
 }`;
       return {
         name: "a Next.js webhook route that verifies nothing",
+        code,
+        filename: WEBHOOK_ROUTE,
+        output: null,
+        errors: [{ messageId: "missingVerification" as const, ...locate(code, "request.json()") }],
+      };
+    })(),
+    (() => {
+      // Nothing in the text names Vipps: the route's path does (the rule kit's fileHint lets the file through).
+      const code = `import { markPaid } from "@/lib/orders";
+export async function POST(request) {
+  const event = await request.json();
+  await markPaid(event.reference);
+  return new Response("ok");
+}`;
+      return {
+        name: "a route whose path alone shows it is the Vipps webhook",
         code,
         filename: WEBHOOK_ROUTE,
         output: null,
