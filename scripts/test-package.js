@@ -286,7 +286,7 @@ async function installBase(workDir, tarball, { key, spec }) {
  * file in `files`, or `typescript: true`) get the TypeScript fixtures: in a JavaScript project `eslint .` would
  * rightly report them as parsing errors.
  */
-const JS_FILES = ["src/checkout.js", "src/express.js", "src/clean.js"];
+const JS_FILES = ["src/checkout.js", "src/express.js", "src/clean.js", "src/vipps-server.js"];
 const TS_FILES = [...JS_FILES, "src/checkout.ts", "src/pay-button.tsx"];
 const SETUPS = [
   {
