@@ -7,7 +7,7 @@ import type { SourceCode } from "../src/core/types.js";
 import { findExpressInitiates, isClickAndCollect, readShippingList, readShippingOption, staticValue, type ExpressInitiate, type ShippingList, type ShippingOption } from "../src/detect/express.js";
 import { detectStyle, insertProperty, printProperty, printValue } from "../src/fix/object-literal.js";
 import { isUsablePriority, planDefaultFirst } from "../src/fix/shipping-order.js";
-import { AUTOFIX_OPTION, defineVippsRule } from "../src/rule-kit.js";
+import { AUTOFIX_OPTION, defineVippsRule, optionsSchema } from "../src/rule-kit.js";
 import { DEFAULT_CLICK_AND_COLLECT_PATTERN, isClickAndCollectName, SEED_CLICK_AND_COLLECT_OPTION } from "../src/vipps/express.js";
 
 type MessageIds =
@@ -38,22 +38,16 @@ export default defineVippsRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          clickAndCollectPattern: {
-            type: "string",
-            format: "regex",
-            minLength: 1,
-            description:
-              "Regular expression source (matched case-insensitively) that recognises a click-and-collect option by its shippingMethodId or shippingMethod; replaces the built-in English and Norwegian wordings, which apply when it is not set.",
-          },
-          ...AUTOFIX_OPTION,
-        },
+    schema: optionsSchema({
+      clickAndCollectPattern: {
+        type: "string",
+        format: "regex",
+        minLength: 1,
+        description:
+          "Regular expression source (matched case-insensitively) that recognises a click-and-collect option by its shippingMethodId or shippingMethod; replaces the built-in English and Norwegian wordings, which apply when it is not set.",
       },
-    ],
+      ...AUTOFIX_OPTION,
+    }),
     defaultOptions: [{ autofix: false }],
     messages: {
       staticNotDefault:

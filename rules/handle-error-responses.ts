@@ -9,7 +9,7 @@ import { bodyShortcutName } from "../src/detect/transports.js";
 import { failureRepairs, type NamedFix } from "../src/fix/failure-checks.js";
 import type { ReportTarget } from "../src/fix/report.js";
 import { removeProperty } from "../src/fix/object-literal.js";
-import { AUTOFIX_OPTION, defineVippsRule, type RequestLabels } from "../src/rule-kit.js";
+import { AUTOFIX_OPTION, defineVippsRule, optionsSchema, type RequestLabels } from "../src/rule-kit.js";
 
 type MessageIds =
   | "uncheckedStatus"
@@ -56,36 +56,30 @@ export default defineVippsRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          ...AUTOFIX_OPTION,
-          errorHandler: {
-            oneOf: [
-              { type: "string", pattern: HANDLER_NAME.source, description: "The handler's name." },
-              {
-                type: "object",
-                description: "The handler's name and the module that exports it.",
-                additionalProperties: false,
-                required: ["name"],
-                properties: {
-                  name: { type: "string", pattern: HANDLER_NAME.source, description: "The handler's name, in the object form of errorHandler." },
-                  module: {
-                    type: "string",
-                    minLength: 1,
-                    description: "The module a repair imports the handler from where the file lacks it (import, or require in CommonJS).",
-                  },
-                },
+    schema: optionsSchema({
+      ...AUTOFIX_OPTION,
+      errorHandler: {
+        oneOf: [
+          { type: "string", pattern: HANDLER_NAME.source, description: "The handler's name." },
+          {
+            type: "object",
+            description: "The handler's name and the module that exports it.",
+            additionalProperties: false,
+            required: ["name"],
+            properties: {
+              name: { type: "string", pattern: HANDLER_NAME.source, description: "The handler's name, in the object form of errorHandler." },
+              module: {
+                type: "string",
+                minLength: 1,
+                description: "The module a repair imports the handler from where the file lacks it (import, or require in CommonJS).",
               },
-            ],
-            description:
-              "A project function (such as reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging: its name, or { name, module } to have repairs import it where the file does not.",
+            },
           },
-        },
+        ],
+        description:
+          "A project function (such as reportVippsError) that inserted code calls with the failed response, the SDK error or the caught error, instead of throwing or logging: its name, or { name, module } to have repairs import it where the file does not.",
       },
-    ],
+    }),
     defaultOptions: [{ autofix: false }],
     messages: {
       uncheckedStatus:

@@ -1,5 +1,5 @@
 import { findDeprecatedUses, type DeprecatedUse } from "../src/detect/deprecated.js";
-import { defineVippsRule } from "../src/rule-kit.js";
+import { defineVippsRule, optionsSchema } from "../src/rule-kit.js";
 
 type MessageIds = "retired" | "retiredFieldsRead" | "switchAnyway";
 type Options = [{ checkout?: boolean }];
@@ -21,19 +21,13 @@ export default defineVippsRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          checkout: {
-            type: "boolean",
-            description:
-              "Also report the Checkout API v3, which Vipps MobilePay transferred to Kustom (existing shops still run on it).",
-          },
-        },
+    schema: optionsSchema({
+      checkout: {
+        type: "boolean",
+        description:
+          "Also report the Checkout API v3, which Vipps MobilePay transferred to Kustom (existing shops still run on it).",
       },
-    ],
+    }),
     defaultOptions: [{ checkout: false }],
     messages: {
       retired: "{{what}} {{status}}{{when}}: use {{replacement}}.",

@@ -8,7 +8,7 @@ import { sdkClientsWithoutSystemName } from "../src/analysis/sdk-clients.js";
 import type { HeaderEntry, VippsRequest } from "../src/detect/index.js";
 import { isNameInScope } from "../src/fix/imports.js";
 import { insertProperty, printKey, detectStyle } from "../src/fix/object-literal.js";
-import { defineVippsRule } from "../src/rule-kit.js";
+import { defineVippsRule, optionsSchema } from "../src/rule-kit.js";
 import { endpointHeaders, HEADER_VALUE_RULES, NO_SUBSCRIPTION_KEY, OFFICIAL_HEADERS, WRONG_HEADER_NAMES } from "../src/vipps/headers.js";
 
 type MessageIds =
@@ -56,19 +56,13 @@ export default defineVippsRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          checkSdkSystemHeaders: {
-            type: "boolean",
-            description:
-              "Report `Client({...})` of @vippsmobilepay/sdk without `systemName` and `systemVersion` (the Vipps-System-* headers, mandatory for partners and plugin makers).",
-          },
-        },
+    schema: optionsSchema({
+      checkSdkSystemHeaders: {
+        type: "boolean",
+        description:
+          "Report `Client({...})` of @vippsmobilepay/sdk without `systemName` and `systemVersion` (the Vipps-System-* headers, mandatory for partners and plugin makers).",
       },
-    ],
+    }),
     defaultOptions: [{ checkSdkSystemHeaders: false }],
     messages: {
       missingHeader: "{{target}} requires {{article}} {{header}} header ({{source}}); {{consequence}}.",

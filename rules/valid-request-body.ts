@@ -12,7 +12,7 @@ import {
 import { checkRequestBody, type BodyProblem, type EditableLiteral } from "../src/analysis/body-schema.js";
 import { bodyRepairFix } from "../src/fix/body-repairs.js";
 import type { VippsRequest } from "../src/detect/index.js";
-import { AUTOFIX_OPTION, defineVippsRule } from "../src/rule-kit.js";
+import { AUTOFIX_OPTION, defineVippsRule, optionsSchema } from "../src/rule-kit.js";
 import { requestBodySchema } from "../src/spec/schemas.generated.js";
 import type { EndpointId } from "../src/vipps/apis.js";
 import { consequenceOf } from "../src/vipps/request-bodies.js";
@@ -92,16 +92,10 @@ export default defineVippsRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          ...Object.fromEntries(Object.entries(GROUPS).map(([group, description]) => [group, { type: "boolean", description: `Check ${description}` }])),
-          ...AUTOFIX_OPTION,
-        },
-      },
-    ],
+    schema: optionsSchema({
+      ...Object.fromEntries(Object.entries(GROUPS).map(([group, description]) => [group, { type: "boolean", description: `Check ${description}` }])),
+      ...AUTOFIX_OPTION,
+    }),
     defaultOptions: [
       {
         unknownFields: true,

@@ -1,6 +1,6 @@
 import { getInboundHandlers, mayHoldInboundHandlers } from "../src/detect/inbound.js";
 import { analyseWebhookVerification, findEventNameLiterals } from "../src/detect/inbound-verification.js";
-import { defineVippsRule } from "../src/rule-kit.js";
+import { defineVippsRule, optionsSchema } from "../src/rule-kit.js";
 import { WEBHOOK_EVENTS } from "../src/vipps/webhooks.js";
 
 type MessageIds =
@@ -43,18 +43,12 @@ export default defineVippsRule<Options, MessageIds>({
     },
     fixable: "code",
     hasSuggestions: true,
-    schema: [
-      {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          constantTimeComparison: {
-            type: "boolean",
-            description: "Also report signatures and content hashes compared with `===` instead of `crypto.timingSafeEqual`.",
-          },
-        },
+    schema: optionsSchema({
+      constantTimeComparison: {
+        type: "boolean",
+        description: "Also report signatures and content hashes compared with `===` instead of `crypto.timingSafeEqual`.",
       },
-    ],
+    }),
     defaultOptions: [{ constantTimeComparison: false }],
     messages: {
       missingVerification:

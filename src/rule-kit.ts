@@ -41,6 +41,14 @@ export const AUTOFIX_OPTION = {
   },
 } as const satisfies Record<string, JSONSchema4>;
 
+/**
+ * The schema of a rule's one options object: the named properties and nothing else, so that a misspelt option is a
+ * schema error that names it.
+ */
+export function optionsSchema(properties: Readonly<Record<string, JSONSchema4>>): JSONSchema4[] {
+  return [{ type: "object", additionalProperties: false, properties: { ...properties } }];
+}
+
 type RuleOptions = readonly [Readonly<Record<string, unknown>>?];
 
 export interface VippsRuleMeta<Options extends RuleOptions, MessageIds extends string>

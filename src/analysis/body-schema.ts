@@ -1,9 +1,9 @@
 import { unwrap } from "../core/ast.js";
-import { AST_NODE_TYPES, DefinitionType, type TSESLint, type TSESTree } from "../core/eslint-api.js";
-import { isStringLiteralNode, type StringLiteralNode } from "../core/literals.js";
+import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
+import { isStringLiteralNode, visitValueSources, type StringLiteralNode } from "../core/literals.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS, MAX_STRING_LENGTH } from "../core/limits.js";
 import { resolveObjectLiteral } from "../core/objects.js";
-import { findConstantVariable, getPropertyKey, getStaticValue, getStringPattern, hasScheme, UNKNOWN_PART, type StaticPrimitive } from "../core/static.js";
+import { getPropertyKey, getStaticValue, getStringPattern, hasScheme, UNKNOWN_PART, type StaticPrimitive } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
 import type { EndpointId } from "../spec/endpoints.generated.js";
 import { requestBodySchema, resolveSchema, type SchemaNode } from "../spec/schemas.generated.js";
@@ -151,64 +151,46 @@ const MAX_CANDIDATES = 16;
 
 function candidatesOf(sourceCode: SourceCode, node: TSESTree.Node): Candidate[] {
   const out: Candidate[] = [];
-  const seen = new Set<TSESTree.Node>();
-  const visit = (current: TSESTree.Node, variable: TSESLint.Scope.Variable | undefined, depth: number): void => {
-    if (depth > MAX_DEPTH || out.length >= MAX_CANDIDATES) return;
-    const expression = unwrap(current);
-    if (seen.has(expression)) return;
-    seen.add(expression);
+  visitValueSources(sourceCode, node, (expression, variable) => {
     const reportNode = variable ? node : expression;
     const inPlace = !variable || variable.references.filter((reference) => reference.isRead()).length === 1;
-    switch (expression.type) {
-      case AST_NODE_TYPES.Literal:
-        if (expression.value instanceof RegExp || typeof expression.value === "bigint") return;
-        out.push({ kind: "value", reportNode, node: expression, value: expression.value, ...(inPlace && { editable: expression }) });
-        return;
-      case AST_NODE_TYPES.ObjectExpression:
-        out.push({ kind: "object", reportNode, node: expression });
-        return;
-      case AST_NODE_TYPES.ArrayExpression:
-        out.push({ kind: "array", reportNode, node: expression });
-        return;
-      case AST_NODE_TYPES.LogicalExpression:
-        // `a && "x"` may be `false` or anything falsy: not a value the code means to send.
-        if (expression.operator === "&&") return;
-        visit(expression.left, variable, depth + 1);
-        visit(expression.right, variable, depth + 1);
-        return;
-      case AST_NODE_TYPES.ConditionalExpression:
-        visit(expression.consequent, variable, depth + 1);
-        visit(expression.alternate, variable, depth + 1);
-        return;
-      case AST_NODE_TYPES.Identifier: {
-        const constant = findConstantVariable(sourceCode, expression);
-        const def = constant?.defs[0];
-        if (def?.type === DefinitionType.Variable && def.node.init) visit(def.node.init, variable ?? constant, depth + 1);
-        return;
-      }
-      case AST_NODE_TYPES.BinaryExpression:
-        if (expression.operator === "*" && (isHundred(expression.left) || isHundred(expression.right))) {
-          // Known or not, a product that is not an integer needs rounding: `19.99 * 100` is 1998.9999999999998.
-          const known = getStaticValue(sourceCode, expression);
-          if (known && Number.isInteger(known.value)) out.push({ kind: "value", reportNode, node: expression, value: known.value });
-          else out.push({ kind: "unrounded", reportNode, node: expression });
-          return;
-        }
-        break;
-      default:
-        break;
-    }
-    const known = getStaticValue(sourceCode, expression);
-    if (known) {
-      const editable = inPlace && isStringLiteralNode(expression) ? expression : undefined;
-      out.push({ kind: "value", reportNode, node: expression, value: known.value, ...(editable && { editable }) });
-    } else if (expression.type === AST_NODE_TYPES.TemplateLiteral || (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === "+")) {
-      const pattern = getStringPattern(sourceCode, expression);
-      if (pattern !== UNKNOWN_PART) out.push({ kind: "partial", reportNode, node: expression, pattern });
-    }
-  };
-  visit(node, undefined, 0);
+    const candidate = candidateAt(sourceCode, expression, reportNode, inPlace);
+    if (candidate) out.push(candidate);
+    return out.length < MAX_CANDIDATES;
+  });
   return out;
+}
+
+/** What one source of a value says about it: a literal, an object or array, a product by 100, a known or partly known string. */
+function candidateAt(sourceCode: SourceCode, expression: TSESTree.Node, reportNode: TSESTree.Node, inPlace: boolean): Candidate | undefined {
+  switch (expression.type) {
+    case AST_NODE_TYPES.Literal:
+      if (expression.value instanceof RegExp || typeof expression.value === "bigint") return undefined;
+      return { kind: "value", reportNode, node: expression, value: expression.value, ...(inPlace && { editable: expression }) };
+    case AST_NODE_TYPES.ObjectExpression:
+      return { kind: "object", reportNode, node: expression };
+    case AST_NODE_TYPES.ArrayExpression:
+      return { kind: "array", reportNode, node: expression };
+    case AST_NODE_TYPES.BinaryExpression:
+      if (expression.operator === "*" && (isHundred(expression.left) || isHundred(expression.right))) {
+        // Known or not, a product that is not an integer needs rounding: `19.99 * 100` is 1998.9999999999998.
+        const known = getStaticValue(sourceCode, expression);
+        return known && Number.isInteger(known.value) ? { kind: "value", reportNode, node: expression, value: known.value } : { kind: "unrounded", reportNode, node: expression };
+      }
+      break;
+    default:
+      break;
+  }
+  const known = getStaticValue(sourceCode, expression);
+  if (known) {
+    const editable = inPlace && isStringLiteralNode(expression) ? expression : undefined;
+    return { kind: "value", reportNode, node: expression, value: known.value, ...(editable && { editable }) };
+  }
+  if (expression.type === AST_NODE_TYPES.TemplateLiteral || (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === "+")) {
+    const pattern = getStringPattern(sourceCode, expression);
+    if (pattern !== UNKNOWN_PART) return { kind: "partial", reportNode, node: expression, pattern };
+  }
+  return undefined;
 }
 
 /** `100` or `100.0`: the factor that turns major units into minor ones. */

@@ -27,22 +27,23 @@ export interface LiteralCandidate {
 }
 
 /**
- * The literal strings an expression may evaluate to: the expression itself, the operands of `a || "…"`, `a ?? "…"`
- * and `c ? "…" : "…"`, and constants that resolve to those. Each expression is visited once (`const b = a || a`
- * chains would otherwise double the work per line), at most MAX_DEPTH steps from `node`.
+ * Visits the expressions a value may come from: through the operands of `a || b`, `a ?? b` and `c ? a : b` (not
+ * `a && b`: a falsy value is not what code means to send) and the initialisers of `const` bindings. Each expression
+ * is visited once (`const b = a || a` chains would otherwise double the work per line), at most MAX_DEPTH steps from
+ * `node`. `leaf` gets every other expression, with the constant it was reached through; it returns false to stop.
  */
-export function getLiteralCandidates(sourceCode: SourceCode, node: TSESTree.Node): LiteralCandidate[] {
-  const candidates: LiteralCandidate[] = [];
+export function visitValueSources(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  leaf: (expression: TSESTree.Node, variable: TSESLint.Scope.Variable | undefined) => boolean | void,
+): void {
   const seen = new Set<TSESTree.Node>();
+  let stopped = false;
   const visit = (current: TSESTree.Node, variable: TSESLint.Scope.Variable | undefined, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
+    if (stopped || depth > MAX_DEPTH) return;
     const expression = unwrap(current);
     if (seen.has(expression)) return;
     seen.add(expression);
-    if (isStringLiteralNode(expression)) {
-      candidates.push(variable ? { literal: expression, value: getLiteralString(expression), variable } : { literal: expression, value: getLiteralString(expression) });
-      return;
-    }
     switch (expression.type) {
       case AST_NODE_TYPES.LogicalExpression:
         if (expression.operator !== "&&") {
@@ -61,9 +62,18 @@ export function getLiteralCandidates(sourceCode: SourceCode, node: TSESTree.Node
         return;
       }
       default:
-        return;
+        if (leaf(expression, variable) === false) stopped = true;
     }
   };
   visit(node, undefined, 0);
+}
+
+/** The literal strings an expression may evaluate to (see `visitValueSources`), with the constant each came through. */
+export function getLiteralCandidates(sourceCode: SourceCode, node: TSESTree.Node): LiteralCandidate[] {
+  const candidates: LiteralCandidate[] = [];
+  visitValueSources(sourceCode, node, (expression, variable) => {
+    if (!isStringLiteralNode(expression)) return;
+    candidates.push(variable ? { literal: expression, value: getLiteralString(expression), variable } : { literal: expression, value: getLiteralString(expression) });
+  });
   return candidates;
 }
