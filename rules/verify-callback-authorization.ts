@@ -1,5 +1,5 @@
 import { analyseCallbackHandler, findUnkeptCallbackTokens, routeMiddlewareVerifies } from "../src/analysis/callback-auth.js";
-import { getInboundHandlers, mayHoldInboundHandlers, type InboundKind } from "../src/detect/inbound.js";
+import { getInboundHandlers, INBOUND_TEXT_HINT, namedAsInboundFile, type InboundKind } from "../src/detect/inbound.js";
 import { defineVippsRule } from "../src/rule-kit.js";
 
 type MessageIds = "unauthenticatedCallback" | "bodyFieldAuthentication" | "tokenKeptNowhere";
@@ -35,7 +35,8 @@ export default defineVippsRule<[], MessageIds>({
     },
   },
   // Callback handlers usually send no Vipps request themselves: the same hint as the webhook rule's.
-  fileHint: mayHoldInboundHandlers,
+  textHint: INBOUND_TEXT_HINT,
+  fileHint: namedAsInboundFile,
   create(kit) {
     const { context, sourceCode } = kit;
     return {

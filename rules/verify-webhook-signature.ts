@@ -1,4 +1,4 @@
-import { getInboundHandlers, mayHoldInboundHandlers } from "../src/detect/inbound.js";
+import { getInboundHandlers, INBOUND_TEXT_HINT, namedAsInboundFile } from "../src/detect/inbound.js";
 import { analyseWebhookVerification, findEventNameLiterals } from "../src/detect/inbound-verification.js";
 import { defineVippsRule, optionsSchema } from "../src/rule-kit.js";
 import { WEBHOOK_EVENTS } from "../src/vipps/webhooks.js";
@@ -72,7 +72,8 @@ export default defineVippsRule<Options, MessageIds>({
       notConstantTime: "Compare signatures and hashes in constant time (crypto.timingSafeEqual), not with {{operator}}.",
     },
   },
-  fileHint: mayHoldInboundHandlers,
+  textHint: INBOUND_TEXT_HINT,
+  fileHint: namedAsInboundFile,
   create(kit) {
     const { sourceCode } = kit;
     return {

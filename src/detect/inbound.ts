@@ -93,11 +93,14 @@ const cache = new WeakMap<TSESTree.Program, readonly InboundHandler[]>();
 const hintCache = new WeakMap<TSESTree.Program, { may: boolean }>();
 
 /**
- * Whether the file may hold an inbound Vipps handler, by its text, its path or the settings: the rules' pre-filter
- * (`fileHint`). Once per file.
+ * Whether the file's path or the settings say it may hold an inbound Vipps handler, whatever its text: the rules'
+ * `fileHint` (their `textHint` is INBOUND_TEXT_HINT). Once per file.
  */
-export function mayHoldInboundHandlers(context: RuleContext): boolean {
-  return memoised(hintCache, context.sourceCode.ast, () => ({ may: inboundFileFacts(context).may })).may;
+export function namedAsInboundFile(context: RuleContext): boolean {
+  return memoised(hintCache, context.sourceCode.ast, () => {
+    const { pathNamesVipps, fileSettings } = inboundFileFacts(context);
+    return { may: pathNamesVipps || fileSettings.length > 0 };
+  }).may;
 }
 
 /** The file's path and the settings that name it, and whether any of them or its text says it may hold a handler. */
@@ -106,8 +109,7 @@ function inboundFileFacts(context: RuleContext) {
   const settings = readSettings(context.settings).inboundHandlers;
   const fileSettings = settings.filter((setting) => !setting.files || fileMatchesGlobs(context.filename, context.cwd, setting.files));
   const pathNamesVipps = VIPPS_WORD.test(filename) && ROLE_WORD.test(filename);
-  const may = pathNamesVipps || fileSettings.length > 0 || INBOUND_TEXT_HINT.test(context.sourceCode.text);
-  return { filename, fileSettings, may };
+  return { filename, fileSettings, pathNamesVipps };
 }
 
 /** The file's inbound Vipps handlers, in source order; computed once per file. */
@@ -117,8 +119,8 @@ export function getInboundHandlers(context: RuleContext): readonly InboundHandle
 
 function findInboundHandlers(context: RuleContext): InboundHandler[] {
   const sourceCode = context.sourceCode;
-  const { filename, fileSettings, may } = inboundFileFacts(context);
-  if (!may) return [];
+  const { filename, fileSettings, pathNamesVipps } = inboundFileFacts(context);
+  if (!pathNamesVipps && fileSettings.length === 0 && !INBOUND_TEXT_HINT.test(sourceCode.text)) return [];
   const namedHandlers = new Set(fileSettings.flatMap((setting) => setting.functions ?? []));
   const candidates = findRouteCandidates(sourceCode, filename, namedHandlers);
   if (candidates.length === 0) return [];
