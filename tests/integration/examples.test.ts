@@ -103,6 +103,36 @@ const missingCustomerInfo = expressFinding(
   'eCom API "initiate payment": the body lacks customerInfo, which the spec requires.',
 );
 
+// examples/webhook-routes.js: verify-webhook-signature finds a hash of a re-serialised body, a hex digest (suggestion:
+// base64) and a misspelt event name (fixed); verify-callback-authorization a body field taken for authentication.
+const WEBHOOK_ROUTES: readonly Finding[] = [
+  expressFinding(
+    "verify-webhook-signature",
+    [11, 51, 11, 75],
+    "reserialisedBody",
+    "A re-serialised body never hashes to what Vipps hashed (key order, spacing and escapes differ): hash the raw body as received.",
+  ),
+  expressFinding(
+    "verify-webhook-signature",
+    [11, 84, 11, 89],
+    "hexDigest",
+    "Vipps sends base64 digests: a hex digest never matches x-ms-content-sha256 or the signature.",
+  ),
+  expressFinding(
+    "verify-webhook-signature",
+    [13, 25, 13, 56],
+    "unknownEvent",
+    '"recurring.charge-cancelled.v1" is not a Vipps webhook event; the name is "recurring.charge-canceled.v1".',
+  ),
+  expressFinding(
+    "verify-callback-authorization",
+    [18, 7, 18, 62],
+    "bodyFieldAuthentication",
+    "`merchantSerialNumber` comes from the callback body, which the caller writes, and it is no secret: compare the " +
+      "`Authorization` header with the token sent as `merchantInfo.authToken`, or read the payment back from the API.",
+  ),
+];
+
 const EXPECTED: Readonly<Record<string, Expectation>> = {
   "checkout-ky.ts": {
     findings: [finding([46, 20, 37], "wrongFormat", msisdn("Checkout API", "prefillCustomer.phoneNumber", "+47 91 23 45 67"))],
@@ -325,6 +355,11 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
     ],
     fixes: [{ from: 'phoneNumber: sale.phone ?? "(+47) 412 34 567" },', to: 'phoneNumber: sale.phone ?? "4741234567" },' }],
   },
+  "webhook-routes.js": {
+    findings: WEBHOOK_ROUTES,
+    fixes: [{ from: 'req.body.name === "recurring.charge-cancelled.v1"', to: 'req.body.name === "recurring.charge-canceled.v1"' }],
+    afterFix: WEBHOOK_ROUTES.filter((item) => item.messageId !== "unknownEvent"),
+  },
   "wrapper.js": {
     findings: [
       finding([49, 56, 68], "wrongFormat", nsn8("eCom API", "customerInfo.mobileNumber", "912 34 567")),
@@ -444,9 +479,9 @@ describe("npm run demo", () => {
         "@@ -73,7 +73,7 @@",
       ].join("\n"),
     );
-    expect(stdout).toContain("What `eslint --fix` would change (9 files):");
+    expect(stdout).toContain("What `eslint --fix` would change (10 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "18 files linted, 16 with findings: 38 findings, 12 fixable by --fix, 14 with suggestions.",
+      "19 files linted, 17 with findings: 42 findings, 13 fixable by --fix, 15 with suggestions.",
     );
   });
 });
