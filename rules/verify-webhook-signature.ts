@@ -6,6 +6,7 @@ import { WEBHOOK_EVENTS } from "../src/vipps/webhooks.js";
 type MessageIds =
   | "missingVerification"
   | "verifiedTooLate"
+  | "contentHashOnly"
   | "reserialisedBody"
   | "hmacOfBody"
   | "decodedSecret"
@@ -54,6 +55,8 @@ export default defineVippsRule<Options, MessageIds>({
       missingVerification:
         "This Vipps webhook handler uses the payload without verifying the delivery, so anyone can send it. First compare x-ms-content-sha256 with the SHA-256 of the raw body and the Authorization signature with an HMAC-SHA256 of the signed headers.",
       verifiedTooLate: "The payload is acted on here before the delivery is verified (line {{line}}): verify the signature first.",
+      contentHashOnly:
+        "Only the content hash is checked: anyone can send a body with its own SHA-256. Also check the Authorization signature, an HMAC-SHA256 with the webhook secret over the method, path and query, x-ms-date, host and content hash.",
       reserialisedBody:
         "A re-serialised body never hashes to what Vipps hashed (key order, spacing and escapes differ): hash the raw body as received.",
       hmacOfBody: "x-ms-content-sha256 is a plain SHA-256 of the raw body, not an HMAC: use createHash(\"sha256\") for the content hash.",
@@ -96,6 +99,7 @@ export default defineVippsRule<Options, MessageIds>({
           if (verification.actedBefore && verification.start) {
             kit.report({ at: { node: verification.actedBefore }, messageId: "verifiedTooLate", data: { line: verification.start.loc.start.line } });
           }
+          if (verification.contentHashOnly) kit.report({ at: { node: verification.contentHashOnly }, messageId: "contentHashOnly" });
           for (const node of verification.reserialised) kit.report({ at: { node }, messageId: "reserialisedBody" });
           for (const node of verification.hmacOfBody) kit.report({ at: { node }, messageId: "hmacOfBody" });
           for (const { node, secret } of verification.decodedKeys) {

@@ -35,6 +35,11 @@ export interface WebhookVerification {
   readonly secretComparisons: readonly TSESTree.Node[];
   /** `===` / `!==` between a signature or content hash and another value: not constant time. */
   readonly plainComparisons: readonly TSESTree.BinaryExpression[];
+  /**
+   * The content hash computed (`createHash`) where nothing the handler or its functions do checks the signature (no
+   * HMAC, no subtle sign or verify, no call whose name says it verifies): anyone can hash a body they send.
+   */
+  readonly contentHashOnly: TSESTree.Node | undefined;
 }
 
 /** Calls whose name says they verify: trusted when the handler calls them (`verifyVippsWebhook(req)`, `validateSignature`). */
@@ -178,6 +183,8 @@ function analyse(sourceCode: SourceCode, handler: InboundHandler): WebhookVerifi
   const requestNames = new Set(handler.requestParams.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
   let start: TSESTree.Node | undefined;
   let actedBefore: TSESTree.Node | undefined;
+  let firstPlainHash: TSESTree.Node | undefined;
+  let checksSignature = false;
   const followed = new Set<FunctionNode>();
   const pending: FunctionNode[] = [];
 
@@ -216,9 +223,15 @@ function analyse(sourceCode: SourceCode, handler: InboundHandler): WebhookVerifi
           name !== undefined &&
           (VERIFYING_NAME.test(name) ||
             (REQUEST_CHECK_NAME.test(name) && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && requestNames.has(argument.name))));
-        if (local && !followed.has(local) && followed.size < MAX_LOCAL_FUNCTIONS) {
-          followed.add(local);
-          pending.push(local);
+        if (local && !followed.has(local)) {
+          if (followed.size < MAX_LOCAL_FUNCTIONS) {
+            followed.add(local);
+            pending.push(local);
+          } else checksSignature = true; // Not followed: what it does is unknown, so it is not judged.
+        }
+        if (name === "createHash") firstPlainHash ??= node;
+        if (name === "createHmac" || (name !== undefined && SUBTLE_VERIFYING.has(name) && name !== "digest" && isSubtle(node.callee)) || verifyingCall) {
+          checksSignature = true;
         }
         if (inHandler && !start && (isHashing || verifyingCall || (local !== undefined && verifies(local)))) start = node;
         if (inHandler && !start && !actedBefore && !isHashing && !isBenign(node) && node.arguments.some((argument) => origin(argument) === "payload")) actedBefore = node;
@@ -303,6 +316,7 @@ function analyse(sourceCode: SourceCode, handler: InboundHandler): WebhookVerifi
     badSigningStrings,
     secretComparisons,
     plainComparisons,
+    contentHashOnly: checksSignature ? undefined : firstPlainHash,
   };
 }
 

@@ -103,9 +103,16 @@ const missingCustomerInfo = expressFinding(
   'eCom API "initiate payment": the body lacks customerInfo, which the spec requires.',
 );
 
-// examples/webhook-routes.js: verify-webhook-signature finds a hash of a re-serialised body, a hex digest (suggestion:
-// base64) and a misspelt event name (fixed); verify-callback-authorization a body field taken for authentication.
+// examples/webhook-routes.js: verify-webhook-signature finds a content hash checked without the signature, a hash of a
+// re-serialised body, a hex digest (suggestion: base64) and a misspelt event name (fixed); verify-callback-authorization a body field taken for authentication.
 const WEBHOOK_ROUTES: readonly Finding[] = [
+  expressFinding(
+    "verify-webhook-signature",
+    [11, 16, 11, 43],
+    "contentHashOnly",
+    "Only the content hash is checked: anyone can send a body with its own SHA-256. Also check the Authorization " +
+      "signature, an HMAC-SHA256 with the webhook secret over the method, path and query, x-ms-date, host and content hash.",
+  ),
   expressFinding(
     "verify-webhook-signature",
     [11, 51, 11, 75],
@@ -481,7 +488,7 @@ describe("npm run demo", () => {
     );
     expect(stdout).toContain("What `eslint --fix` would change (10 files):");
     expect(stdout.trimEnd().split("\n").at(-1)).toBe(
-      "19 files linted, 17 with findings: 42 findings, 13 fixable by --fix, 15 with suggestions.",
+      "19 files linted, 17 with findings: 43 findings, 13 fixable by --fix, 15 with suggestions.",
     );
   });
 });
