@@ -1,23 +1,14 @@
 import tsParser from "@typescript-eslint/parser";
+import type { ESLintUtils } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/valid-request-body.js";
 import plugin from "../../src/index.js";
 import { cjsTester, jsTester, jsWithGlobalsTester, locate, tsTester } from "../support/testers.js";
 
-type MessageId =
-  | "unknownField"
-  | "wrongType"
-  | "notInEnum"
-  | "pattern"
-  | "length"
-  | "range"
-  | "notInteger"
-  | "unrounded"
-  | "notHttps"
-  | "notAbsolute"
-  | "missingField";
-type SuggestionId = "renameField" | "useValue" | "useHttps" | "toMinorUnits" | "roundAmount";
+/** The rule's messages, from the rule itself: a report and the suggestions it offers. */
+type MessageId = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
+type SuggestionId = MessageId;
 
 /** A report of `messageId` at `snippet` (its `nth` occurrence), with the suggestions it offers: `[id, from, to]` each. */
 const at = (code: string, messageId: MessageId, snippet: string, suggestions: [SuggestionId, string, string][] = [], nth = 1) => ({
