@@ -103,13 +103,16 @@ export function namedAsInboundFile(context: RuleContext): boolean {
   }).may;
 }
 
-/** The file's path and the settings that name it, and whether any of them or its text says it may hold a handler. */
+/**
+ * Whether the file's path names Vipps with a handler's role, and the settings that name the file. Runs on every file
+ * that the text tests turn away, so it only tests the path as given (the words need no slashes).
+ */
 function inboundFileFacts(context: RuleContext) {
-  const filename = normalisePath(context.filename);
   const settings = readSettings(context.settings).inboundHandlers;
-  const fileSettings = settings.filter((setting) => !setting.files || fileMatchesGlobs(context.filename, context.cwd, setting.files));
-  const pathNamesVipps = VIPPS_WORD.test(filename) && ROLE_WORD.test(filename);
-  return { filename, fileSettings, pathNamesVipps };
+  const fileSettings = settings.length === 0 ? settings : settings.filter((setting) => !setting.files || fileMatchesGlobs(context.filename, context.cwd, setting.files));
+  const path = context.filename.slice(-MAX_PATH_LENGTH);
+  const pathNamesVipps = VIPPS_WORD.test(path) && ROLE_WORD.test(path);
+  return { fileSettings, pathNamesVipps };
 }
 
 /** The file's inbound Vipps handlers, in source order; computed once per file. */
@@ -119,8 +122,9 @@ export function getInboundHandlers(context: RuleContext): readonly InboundHandle
 
 function findInboundHandlers(context: RuleContext): InboundHandler[] {
   const sourceCode = context.sourceCode;
-  const { filename, fileSettings, pathNamesVipps } = inboundFileFacts(context);
+  const { fileSettings, pathNamesVipps } = inboundFileFacts(context);
   if (!pathNamesVipps && fileSettings.length === 0 && !INBOUND_TEXT_HINT.test(sourceCode.text)) return [];
+  const filename = normalisePath(context.filename);
   const namedHandlers = new Set(fileSettings.flatMap((setting) => setting.functions ?? []));
   const candidates = findRouteCandidates(sourceCode, filename, namedHandlers);
   if (candidates.length === 0) return [];
