@@ -1,9 +1,10 @@
-import { argumentAt, climbTypeWrappers, isFunction, unwrap, type FunctionNode } from "../core/ast.js";
+import { argumentAt, calleeName, climbTypeWrappers, unwrap, type FunctionNode } from "../core/ast.js";
 import { AST_NODE_TYPES, DefinitionType, type TSESLint, type TSESTree } from "../core/eslint-api.js";
 import { MAX_DEPTH, MAX_FLOW_DEPTH, MAX_LOCAL_WRAPPER_DEPTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
+import { RANDOM_VALUE_CALLS } from "../core/random-values.js";
 import { findField } from "../core/objects.js";
-import { findVariable, getPropertyKey, getStaticString } from "../core/static.js";
+import { findVariable, getPropertyKey, getStaticString, localFunctionNamed } from "../core/static.js";
 import { walk } from "../core/traverse.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { getVippsRequests, type VippsRequest } from "../detect/index.js";
@@ -155,7 +156,7 @@ function ownFactsOf(sourceCode: SourceCode, requests: readonly VippsRequest[], f
           facts.authorizationChecked = variableFlowsToCheck(sourceCode, (node as TSESTree.Property).value as TSESTree.Identifier, followed, 0);
         }
         if (node.type !== AST_NODE_TYPES.CallExpression) return;
-        const name = calleeName(sourceCode, node.callee);
+        const name = calleeName(node.callee);
         if (name !== undefined) {
           if (!facts.paymentReRead && READ_BACK_NAME.test(name)) facts.paymentReRead = true;
           if (!facts.verifierCalled && VERIFIER_NAME.test(name) && node.arguments.some((arg) => isRequestNotPayload(sourceCode, arg, params))) {
@@ -167,7 +168,7 @@ function ownFactsOf(sourceCode: SourceCode, requests: readonly VippsRequest[], f
         if (!facts.verifierCalled && !isLogging(node) && node.arguments.some((arg) => isHeadersOf(sourceCode, arg, params))) {
           facts.verifierCalled = true;
         }
-        const callee = localFunction(sourceCode, node.callee);
+        const callee = localFunctionNamed(sourceCode, node.callee);
         if (callee && callee !== fn) facts.callees.push(callee);
       },
       fn.body,
@@ -187,23 +188,6 @@ function isReadBack(request: VippsRequest): boolean {
 }
 
 /** `name(...)` or `a.b.name(...)`: the name that says what the call does. */
-function calleeName(sourceCode: SourceCode, callee: TSESTree.Node): string | undefined {
-  const target = unwrap(callee);
-  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
-  if (target.type === AST_NODE_TYPES.MemberExpression) return getPropertyKey(sourceCode, target) ?? undefined;
-  return undefined;
-}
-
-/** The function of this file a call's callee names: a function declaration or a `const` holding a function. */
-function localFunction(sourceCode: SourceCode, callee: TSESTree.Node): FunctionNode | undefined {
-  const target = unwrap(callee);
-  if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = findVariable(sourceCode, target)?.defs[0];
-  if (def?.type === DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def?.type === DefinitionType.Variable && def.parent.kind === "const" && def.node.init && isFunction(def.node.init)) return def.node.init;
-  return undefined;
-}
-
 /** `authorization` read off headers: `req.headers.authorization`, `headers["Authorization"]`, `req.get("authorization")`. */
 function isAuthorizationRead(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.MemberExpression) {
@@ -465,9 +449,6 @@ export interface UnkeptCallbackToken {
   readonly path: string;
 }
 
-/** Calls that make a fresh random value: `uuidv4()`, `randomUUID()`, `nanoid()`, `randomBytes(32).toString("hex")`. */
-const RANDOM_MAKERS = new Set(["uuid", "uuidv4", "v4", "v7", "uuidv7", "randomUUID", "nanoid", "cuid", "createId", "ulid", "randomBytes", "random", "generateToken", "generateRandomToken"]);
-
 /**
  * Callback tokens of the given requests whose value is a fresh random one that nothing keeps: written into the body
  * directly, or held in a variable whose only read is the body, inside objects no other code reads.
@@ -500,8 +481,8 @@ function isFreshRandom(sourceCode: SourceCode, node: TSESTree.Node): boolean {
     value = unwrap(value.expressions[0] ?? value);
   }
   for (let step = 0; step < 3 && value.type === AST_NODE_TYPES.CallExpression; step++) {
-    const name = calleeName(sourceCode, value.callee);
-    if (name !== undefined && RANDOM_MAKERS.has(name)) return name !== "random" || isMathRandom(sourceCode, value.callee);
+    const name = calleeName(value.callee);
+    if (name !== undefined && (RANDOM_VALUE_CALLS.has(name) || (name === "random" && isMathRandom(sourceCode, value.callee)))) return true;
     // `randomBytes(32).toString("hex")`, `Math.random().toString(36).slice(2)`
     const callee = unwrap(value.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -568,7 +549,7 @@ export function routeMiddlewareVerifies(sourceCode: SourceCode, handler: Functio
       return target.properties.some((property) => property.type === AST_NODE_TYPES.Property && FASTIFY_HOOKS.has(getPropertyKey(sourceCode, property) ?? ""));
     }
     const named = target.type === AST_NODE_TYPES.CallExpression ? target.callee : target;
-    const name = calleeName(sourceCode, named);
+    const name = calleeName(named);
     return name !== undefined && GUARD_NAME.test(name);
   });
 }

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, DefinitionType, type TSESTree } from "../core/eslint-api.js";
 import { enclosingFunction, isFunction, unwrap } from "../core/ast.js";
 import { MAX_LOOKUP_STEPS } from "../core/limits.js";
+import { RANDOM_VALUE_CALLS } from "../core/random-values.js";
 import { memoised } from "../core/memo.js";
 import { findConstantVariable, getPropertyKey, getStaticValue } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
@@ -25,24 +26,6 @@ export type KeyVerdict =
   | { readonly kind: "constant"; readonly request: VippsRequest; readonly value: TSESTree.Node; readonly key: string }
   | { readonly kind: "shared"; readonly request: VippsRequest; readonly value: TSESTree.Node; readonly key: string; readonly others: readonly VippsRequest[] };
 
-/** Calls that give a new value each time, by callee name (`crypto.randomUUID()` and `randomUUID()` alike). */
-const FRESH_CALLS: ReadonlySet<string> = new Set([
-  "randomUUID",
-  "uuid",
-  "uuidv1",
-  "uuidv4",
-  "uuidv7",
-  "v1",
-  "v4",
-  "v7",
-  "nanoid",
-  "ulid",
-  "cuid",
-  "createId",
-  "randomBytes",
-  "generateUUID",
-  "generateUuid",
-]);
 /** `Date.now()`, `Math.random()`, `performance.now()`. */
 const FRESH_MEMBERS: ReadonlySet<string> = new Set(["Date.now", "Math.random", "performance.now"]);
 
@@ -127,7 +110,7 @@ function freshCallIn(sourceCode: SourceCode, root: TSESTree.Node): string | unde
     if (node !== root && isFunction(node)) continue;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const name = calleeName(sourceCode, node.callee);
-      if (name !== undefined && (FRESH_CALLS.has(name.split(".").pop() ?? "") || FRESH_MEMBERS.has(name))) return `${name}()`;
+      if (name !== undefined && (RANDOM_VALUE_CALLS.has(name.split(".").pop() ?? "") || FRESH_MEMBERS.has(name))) return `${name}()`;
     } else if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "Date" && node.arguments.length === 0) {
       return "new Date()";
     }

@@ -42,6 +42,19 @@ export function unwrap(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/**
+ * The name a call's callee ends in: `verify` of `verify()`, `createHmac` of `crypto.createHmac()` and of
+ * `crypto["createHmac"]()`; undefined for anything else (a call's result, a computed key that is not a string).
+ */
+export function calleeName(callee: TSESTree.Node): string | undefined {
+  const target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const property = target.property;
+  if (!target.computed) return property.type === AST_NODE_TYPES.Identifier ? property.name : undefined;
+  return property.type === AST_NODE_TYPES.Literal && typeof property.value === "string" ? property.value : undefined;
+}
+
 /** A call's argument at `index`, unless it is missing or spread. */
 export function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): TSESTree.Node | undefined {
   const node = call.arguments[index];

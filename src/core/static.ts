@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree, DefinitionType } from "./eslint-api.js";
-import { unwrap } from "./ast.js";
+import { isFunction, unwrap, type FunctionNode } from "./ast.js";
 import { memoised } from "./memo.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS, MAX_STRING_LENGTH } from "./limits.js";
 import type { SourceCode } from "./types.js";
@@ -82,6 +82,20 @@ export function findConstantVariable(
 export function resolveConstantInit(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
   const def = findConstantVariable(sourceCode, identifier)?.defs[0];
   return def?.type === DefinitionType.Variable ? (def.node.init ?? undefined) : undefined;
+}
+
+/**
+ * The function of this file a callee names: a function declaration (also one written after the call: declarations
+ * are hoisted), or a `const` holding an arrow or function expression.
+ */
+export function localFunctionNamed(sourceCode: SourceCode, callee: TSESTree.Node): FunctionNode | undefined {
+  const target = unwrap(callee);
+  if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(sourceCode, target)?.defs[0];
+  if (def?.type === DefinitionType.FunctionName && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def?.type !== DefinitionType.Variable || def.parent.kind !== "const" || !def.node.init) return undefined;
+  const init = unwrap(def.node.init);
+  return isFunction(init) ? init : undefined;
 }
 
 /**

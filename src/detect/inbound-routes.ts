@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
-import { isFunction, unwrap, type FunctionNode } from "../core/ast.js";
+import { calleeName, isFunction, unwrap, type FunctionNode } from "../core/ast.js";
 import { findProperty } from "../core/objects.js";
 import { getStaticString, getStringPattern, resolveConstantInit } from "../core/static.js";
 import { walk } from "../core/traverse.js";
@@ -110,14 +110,6 @@ function boundName(node: TSESTree.Node): string | undefined {
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) {
     const property = parent.left.property;
     return property.type === AST_NODE_TYPES.Identifier ? property.name : undefined;
-  }
-  return undefined;
-}
-
-function calleeName(callee: TSESTree.Node): string | undefined {
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
-    return callee.property.name;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
-import { isFunction, unwrap, type FunctionNode } from "../core/ast.js";
+import { calleeName, unwrap, type FunctionNode } from "../core/ast.js";
 import { memoised } from "../core/memo.js";
-import { getStaticString, getStringPattern, resolveConstantInit, UNKNOWN_PART } from "../core/static.js";
+import { getStaticString, getStringPattern, localFunctionNamed, resolveConstantInit, UNKNOWN_PART } from "../core/static.js";
 import { walk } from "../core/traverse.js";
 import type { SourceCode } from "../core/types.js";
 import { WEBHOOK_CONTENT_HASH_HEADER, WEBHOOK_EVENT_PREFIX } from "../vipps/webhooks.js";
@@ -57,25 +57,6 @@ const cache = new WeakMap<FunctionNode, WebhookVerification>();
 
 export function analyseWebhookVerification(sourceCode: SourceCode, handler: InboundHandler): WebhookVerification {
   return memoised(cache, handler.fn, () => analyse(sourceCode, handler));
-}
-
-function calleeName(callee: TSESTree.Node): string | undefined {
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
-  return undefined;
-}
-
-/** The file's function a call calls: a declaration or a constant arrow or function expression. */
-function localFunction(sourceCode: SourceCode, call: TSESTree.CallExpression): FunctionNode | undefined {
-  if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const init = resolveConstantInit(sourceCode, call.callee);
-  if (init && isFunction(unwrap(init))) return unwrap(init) as FunctionNode;
-  const name = call.callee.name;
-  for (const statement of sourceCode.ast.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) return declaration;
-  }
-  return undefined;
 }
 
 /** The call at the root of a method chain: `createHash("sha256")` in `createHash("sha256").update(x).digest()`. */
@@ -218,7 +199,7 @@ function analyse(sourceCode: SourceCode, handler: InboundHandler): WebhookVerifi
         if (node.type !== AST_NODE_TYPES.CallExpression) return;
         const name = calleeName(node.callee);
         const isHashing = name !== undefined && (HASH_FACTORIES.has(name) || CONSTANT_TIME.has(name) || (SUBTLE_VERIFYING.has(name) && isSubtle(node.callee)));
-        const local = inHandler && !isHashing ? localFunction(sourceCode, node) : undefined;
+        const local = inHandler && !isHashing ? localFunctionNamed(sourceCode, node.callee) : undefined;
         const verifyingCall =
           name !== undefined &&
           (VERIFYING_NAME.test(name) ||
