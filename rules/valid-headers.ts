@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "../src/core/eslint-api.js";
 import { unwrap } from "../src/core/ast.js";
 import { findProperty } from "../src/core/objects.js";
 import { getStaticValue, getStringPattern, UNKNOWN_PART } from "../src/core/static.js";
-import { fileQuote, quoteOfToken, quoteString } from "../src/core/style.js";
+import { fileQuote, inSameQuotes, quoteString } from "../src/core/style.js";
 import { idempotencyKeyVerdicts } from "../src/analysis/idempotency-keys.js";
 import { sdkClientsWithoutSystemName } from "../src/analysis/sdk-clients.js";
 import type { HeaderEntry, VippsRequest } from "../src/detect/index.js";
@@ -115,8 +115,7 @@ export default defineVippsRule<Options, MessageIds>({
     const renameRepair = (at: TSESTree.Node, official: string) => {
       const parent = at.parent;
       if (at.type === AST_NODE_TYPES.Literal && typeof at.value === "string") {
-        const quote = quoteOfToken(sourceCode.getText(at));
-        return kit.repair(undefined, (fixer) => fixer.replaceText(at, quoteString(official, quote)));
+        return kit.repair(undefined, (fixer) => fixer.replaceText(at, inSameQuotes(sourceCode, at, official)));
       }
       if (at.type !== AST_NODE_TYPES.Identifier || parent?.type !== AST_NODE_TYPES.Property || parent.computed || parent.key !== at) return undefined;
       const key = /^[A-Za-z_$][\w$]*$/.test(official) ? official : quoteString(official, fileQuote(sourceCode));

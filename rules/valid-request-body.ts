@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../src/core/eslint-api.js";
 import { declaresName } from "../src/core/scope.js";
-import { quoteString, stringLiteral, templateText } from "../src/core/style.js";
-import type { SourceCode } from "../src/core/types.js";
+import { inSameQuotes, stringLiteral } from "../src/core/style.js";
 import {
   BODY_RULE_MESSAGES,
   BODY_RULE_SUGGESTION_ONLY,
@@ -9,7 +8,7 @@ import {
   type BodyRuleGroup,
   type BodyRuleMessageId,
 } from "../src/analysis/body-rules.js";
-import { checkRequestBody, type BodyProblem, type EditableLiteral } from "../src/analysis/body-schema.js";
+import { checkRequestBody, type BodyProblem } from "../src/analysis/body-schema.js";
 import { bodyRepairFix } from "../src/fix/body-repairs.js";
 import type { VippsRequest } from "../src/detect/index.js";
 import { AUTOFIX_OPTION, defineVippsRule, optionsSchema } from "../src/rule-kit.js";
@@ -163,7 +162,7 @@ export default defineVippsRule<Options, MessageIds>({
           const allowed = problem.allowed.map((value) => `"${value}"`).join(", ");
           const hint = closest === undefined ? "." : `; did you mean "${closest}"?`;
           const useClosest =
-            closest !== undefined && literal ? (fixer: TSESLint.RuleFixer) => fixer.replaceText(literal, rewriteString(sourceCode, literal, closest)) : undefined;
+            closest !== undefined && literal ? (fixer: TSESLint.RuleFixer) => fixer.replaceText(literal, inSameQuotes(sourceCode, literal, closest)) : undefined;
           kit.report({
             at,
             messageId: "notInEnum",
@@ -215,7 +214,7 @@ export default defineVippsRule<Options, MessageIds>({
             at,
             messageId: URL_MESSAGES[problem.need],
             data: { target, path: problem.path, value, apps: problem.appSchemes ? " or an app scheme (myapp://)" : "" },
-            repairs: [literal && secure ? kit.repair("useHttps", (fixer) => fixer.replaceText(literal, rewriteString(sourceCode, literal, secure)), { value: shorten(secure) }) : undefined],
+            repairs: [literal && secure ? kit.repair("useHttps", (fixer) => fixer.replaceText(literal, inSameQuotes(sourceCode, literal, secure)), { value: shorten(secure) }) : undefined],
           });
           return;
         }
@@ -288,9 +287,4 @@ function shorten(value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}...` : value;
 }
 
-/** A string literal with new contents, in its own quotes. */
-function rewriteString(sourceCode: SourceCode, literal: EditableLiteral, value: string): string {
-  const quote = sourceCode.getText(literal).charAt(0);
-  return quote === "`" ? `\`${templateText(value)}\`` : quoteString(value, quote);
-}
 

@@ -1,5 +1,6 @@
 import { getInboundHandlers, INBOUND_TEXT_HINT, namedAsInboundFile } from "../src/detect/inbound.js";
 import { analyseWebhookVerification, findEventNameLiterals } from "../src/detect/inbound-verification.js";
+import { inSameQuotes } from "../src/core/style.js";
 import { defineVippsRule, optionsSchema } from "../src/rule-kit.js";
 import { WEBHOOK_EVENTS } from "../src/vipps/webhooks.js";
 
@@ -84,12 +85,11 @@ export default defineVippsRule<Options, MessageIds>({
         for (const { node, value } of findEventNameLiterals(sourceCode)) {
           if (KNOWN_EVENTS.has(value)) continue;
           const corrected = correctedEvent(value);
-          const quote = sourceCode.getText(node)[0] ?? '"';
           kit.report({
             at: { node },
             messageId: "unknownEvent",
             data: { name: value, hint: corrected ? `; the name is "${corrected}"` : "" },
-            repairs: [corrected ? kit.repair(undefined, (fixer) => fixer.replaceText(node, `${quote}${corrected}${quote}`)) : undefined],
+            repairs: [corrected ? kit.repair(undefined, (fixer) => fixer.replaceText(node, inSameQuotes(sourceCode, node, corrected))) : undefined],
           });
         }
         for (const handler of getInboundHandlers(kit.context)) {
@@ -110,8 +110,7 @@ export default defineVippsRule<Options, MessageIds>({
             });
           }
           for (const node of verification.hexDigests) {
-            const quote = sourceCode.getText(node)[0] ?? '"';
-            kit.report({ at: { node }, messageId: "hexDigest", repairs: [kit.repair("useBase64", (fixer) => fixer.replaceText(node, `${quote}base64${quote}`))] });
+            kit.report({ at: { node }, messageId: "hexDigest", repairs: [kit.repair("useBase64", (fixer) => fixer.replaceText(node, inSameQuotes(sourceCode, node, "base64")))] });
           }
           for (const node of verification.badSigningStrings) kit.report({ at: { node }, messageId: "badSigningString" });
           for (const node of verification.secretComparisons) kit.report({ at: { node }, messageId: "authorizationIsNotSecret" });

@@ -104,6 +104,12 @@ export function quoteString(value: string, quote: string): string {
   return quote + value.replace(/[\\\n\r\u2028\u2029]/g, (found) => STRING_ESCAPES[found] ?? found).replaceAll(quote, `\\${quote}`) + quote;
 }
 
+/** `value` as a string literal in the quotes `literal` is written in: `"…"`, `'…'` or a template without holes. */
+export function inSameQuotes(sourceCode: SourceCode, literal: TSESTree.Node, value: string): string {
+  const quote = sourceCode.getText(literal).charAt(0);
+  return quote === "`" ? `\`${templateText(value)}\`` : quoteString(value, quote === "'" ? "'" : '"');
+}
+
 const isBreak = (code: number): boolean => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 
 /** The offset just past the line end at or after `offset` (past both characters of `\r\n`); the text's length when the last line has none. */
