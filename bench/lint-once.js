@@ -1,6 +1,7 @@
 // One benchmark measurement in a fresh process, as one `eslint` run in CI would be: lints bench/.corpus with the
 // named configuration and prints the figures as JSON. Run by bench/run.js; `--stats` adds ESLint's per-file,
-// per-rule times.
+// per-rule times; `--only vipps` or `--only other` lints just the generated Vipps files or just the rest (for
+// profiling one side).
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +15,11 @@ async function main() {
   const extra = name === undefined ? undefined : CONFIGS[name];
   if (!extra) throw new Error(`usage: node bench/lint-once.js <${Object.keys(CONFIGS).join("|")}> [--stats]`);
   const stats = flags.includes("--stats");
-  const manifest = JSON.parse(readFileSync(join(CORPUS_DIR, "manifest.json"), "utf8"));
+  const only = flags[flags.indexOf("--only") + 1];
+  if (flags.includes("--only") && only !== "vipps" && only !== "other") throw new Error("--only takes vipps or other");
+  const manifest = JSON.parse(readFileSync(join(CORPUS_DIR, "manifest.json"), "utf8")).filter(
+    (entry) => !flags.includes("--only") || entry.path.startsWith("vipps/") === (only === "vipps"),
+  );
   const eslint = new ESLint({
     cwd: CORPUS_DIR,
     overrideConfigFile: true,
