@@ -38,6 +38,15 @@ describe("the rule kit's pre-filter", () => {
     expect(runs(`"pay.mobilepay.dk"`, hint)).toBe(true);
   });
 
+  it("keeps a hint's word boundaries, which the shared gate leaves out", () => {
+    expect(runs(`const scope = "openid nnin";`, /\bnnin\b/)).toBe(true);
+    expect(runs(`const state = "running";`, /\bnnin\b/)).toBe(false);
+  });
+
+  it("refuses a hint whose flags change what it matches, naming the rule", () => {
+    expect(() => probe(/^mobilepay$/m)).toThrow('vipps/probe: a textHint may have the flags i, g, y and d only (it has "m")');
+  });
+
   it("lets a file through on the rule's file hint (its path or settings), which the text cannot show", () => {
     const byPath = (context: { filename: string }) => context.filename.includes("vipps/webhook");
     expect(runs(`export async function POST() {}`, undefined, byPath, "app/api/vipps/webhook/route.js")).toBe(true);

@@ -147,7 +147,7 @@ function possibleShapes(text: string): EndpointSpec[] {
  * `fetch` or axios call is a Vipps call only when its URL has a Vipps host or path in this file. The exact tests run
  * only on the few files this lets through.
  */
-function firstScan(settings: VippsSettings): RegExp {
+export function firstScan(settings: VippsSettings): RegExp {
   let scan = scanCache.get(settings);
   if (!scan) {
     const shapeAnchors = SHAPE_WORDS.flatMap(({ shapes }) => shapes.map((words) => words.reduce((a, b) => (b.length > a.length ? b : a))));
@@ -244,9 +244,15 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
   if (shapeEndpoints.length === 0 && settings.wrappers.length === 0 && settings.helpers.length === 0 && thisInstances.size === 0) {
     return [...found.values()];
   }
+  // A call can only be one of these when its callee ends in a configured name, or is `this.<field>…` of a kept client.
+  const lastNames = new Set([...settings.wrappers, ...settings.helpers].map((wrapper) => wrapper.name.slice(wrapper.name.lastIndexOf(".") + 1)));
+  const wantsCalls = lastNames.size > 0 || thisInstances.size > 0;
   walk(sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-    else if (shapeEndpoints.length > 0 && node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) objects.push(node);
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      if (wantsCalls && (thisInstances.size > 0 || lastNames.has(lastCalleeName(node.callee)))) calls.push(node);
+    } else if (shapeEndpoints.length > 0 && node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) {
+      objects.push(node);
+    }
   });
   for (const call of calls) {
     if (found.has(call)) continue;
@@ -383,6 +389,16 @@ function wrapperMethod(sourceCode: SourceCode, call: CallNode, wrapper: WrapperS
   return argument ? getStaticString(sourceCode, argument)?.toUpperCase() : undefined;
 }
 
+/** The last name of a callee as written (`c` of `a.b.c`, `f` of `f`), without evaluating anything; "" otherwise. */
+function lastCalleeName(callee: TSESTree.Node): string {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return "";
+  const property = callee.property;
+  if (!callee.computed && property.type === AST_NODE_TYPES.Identifier) return property.name;
+  // `a["b"]` (calleeChain reads literal keys too).
+  return property.type === AST_NODE_TYPES.Literal ? String(property.value) : "";
+}
+
 /** `a.b.c(...)` gives ["a", "b", "c"]; `this.x(...)` gives ["this", "x"]; anything computed gives undefined. */
 function calleeChain(sourceCode: SourceCode, callee: TSESTree.Node): string[] | undefined {
   const names: string[] = [];
@@ -439,9 +455,12 @@ function withImplicitGlobals(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.
     implicit.set(name, list);
   }
   if (implicit.size === 0) return globalScope;
-  const set = new Map<string, unknown>(globalScope.set);
+  const variables = new Map<string, unknown>();
   for (const [name, references] of implicit) {
-    set.set(name, { name, defs: [], references, identifiers: [], scope: globalScope });
+    variables.set(name, { name, defs: [], references, identifiers: [], scope: globalScope });
   }
+  // The tracker only calls `set.get`; a view over both maps spares copying the global scope's (a thousand names with
+  // browser and Node globals declared) for every file.
+  const set = { get: (name: string) => variables.get(name) ?? globalScope.set.get(name), has: (name: string) => variables.has(name) || globalScope.set.has(name) };
   return Object.create(globalScope, { set: { value: set } }) as TSESLint.Scope.Scope;
 }
