@@ -300,8 +300,9 @@ function walkObject(context: BodyContext, object: TSESTree.ObjectExpression, sch
       checkUnknownField(context, property, key, path, depth);
       continue;
     }
-    const items = itemsOf(fieldSchema);
     const { objects, array } = objectsOf(context.sourceCode, property.value);
+    // The item schema matters only for an array of objects; most fields hold neither.
+    const items = array && objects.length > 0 ? itemsOf(fieldSchema) : undefined;
     for (const child of objects) {
       if (array && items) walkObject(context, child, items, `${fieldPath}[]`, depth + 1);
       else if (!array) walkObject(context, child, fieldSchema, fieldPath, depth + 1);
