@@ -146,30 +146,33 @@ export default defineVippsRule<Options, MessageIds>({
 
     const checkAuth = (request: VippsRequest, entries: ReadonlyMap<string, HeaderEntry>): void => {
       const wanted = request.endpoint && endpointHeaders(request.endpoint.id, request.endpoint.api);
-      const target = kit.labels(request).target;
-      const authorization = entries.get("authorization");
-      const value = authorization?.value;
-      const pattern = value ? getStringPattern(sourceCode, value).toLowerCase() : "";
-      const bearer = pattern.startsWith("bearer");
-      if (wanted && value && bearer && wanted.auth === "client-credentials" && once(value, "bearerForClientCredentials")) {
-        kit.report({ at: { node: value }, messageId: "bearerForClientCredentials", data: { target, source: wanted.source } });
-      } else if (wanted && value && bearer && wanted.auth === "basic" && once(value, "basicExpected")) {
-        kit.report({ at: { node: value }, messageId: "basicExpected", data: { target } });
-      } else if (wanted?.auth === "bearer" && value && pattern.startsWith(UNKNOWN_PART) && looksLikeBareToken(value) && once(value, "missingBearerPrefix")) {
-        kit.report({
-          at: { node: value },
-          messageId: "missingBearerPrefix",
-          data: { target },
-          repairs: [kit.repair(SUGGESTIONS.addBearerPrefix.messageId, (fixer) => bearerPrefixFix(fixer, value))],
-        });
+      // Labels and the value's pattern only where a report may need them: most requests have nothing to report here.
+      const target = (): string => kit.labels(request).target;
+      const value = entries.get("authorization")?.value;
+      const startsWithBearer = (node: TSESTree.Node): boolean => getStringPattern(sourceCode, node).toLowerCase().startsWith("bearer");
+      if (wanted && value) {
+        if (wanted.auth === "client-credentials") {
+          if (startsWithBearer(value) && once(value, "bearerForClientCredentials")) {
+            kit.report({ at: { node: value }, messageId: "bearerForClientCredentials", data: { target: target(), source: wanted.source } });
+          }
+        } else if (wanted.auth === "basic") {
+          if (startsWithBearer(value) && once(value, "basicExpected")) kit.report({ at: { node: value }, messageId: "basicExpected", data: { target: target() } });
+        } else if (wanted.auth === "bearer" && looksLikeBareToken(value) && getStringPattern(sourceCode, value).startsWith(UNKNOWN_PART) && once(value, "missingBearerPrefix")) {
+          kit.report({
+            at: { node: value },
+            messageId: "missingBearerPrefix",
+            data: { target: target() },
+            repairs: [kit.repair(SUGGESTIONS.addBearerPrefix.messageId, (fixer) => bearerPrefixFix(fixer, value))],
+          });
+        }
       }
       const key = entries.get("ocp-apim-subscription-key");
       if (key?.nameNode && request.api && NO_SUBSCRIPTION_KEY.has(request.api.name) && once(key.nameNode, "subscriptionKeyNotTaken")) {
-        kit.report({ at: { node: key.nameNode }, messageId: "subscriptionKeyNotTaken", data: { target } });
+        kit.report({ at: { node: key.nameNode }, messageId: "subscriptionKeyNotTaken", data: { target: target() } });
       }
       const secret = entries.get("client_secret");
       if (wanted && secret?.nameNode && !wanted.accepted.has("client_secret") && once(secret.nameNode, "secretNotTaken")) {
-        kit.report({ at: { node: secret.nameNode }, messageId: "secretNotTaken", data: { target } });
+        kit.report({ at: { node: secret.nameNode }, messageId: "secretNotTaken", data: { target: target() } });
       }
     };
 
@@ -195,11 +198,19 @@ export default defineVippsRule<Options, MessageIds>({
       const authorization = entries.get("authorization")?.value;
       const bearerInstead =
         wanted.auth === "client-credentials" && authorization !== undefined && getStringPattern(sourceCode, authorization).toLowerCase().startsWith("bearer");
+      // Where a suggestion may add a header, found once for the request: most requests miss none.
+      let ownLookedUp = false;
+      let ownFound: TSESTree.ObjectExpression | undefined;
       for (const header of wanted.required) {
         if (spelled.has(header.toLowerCase())) continue;
         if (bearerInstead && header.startsWith("client_")) continue;
-        const value = derivedValue(request, header);
-        const own = value === undefined ? undefined : ownHeadersObject(request);
+        if (!ownLookedUp) {
+          ownFound = ownHeadersObject(request);
+          ownLookedUp = true;
+        }
+        const own = ownFound;
+        // A value is looked for (names in scope) only where the suggestion has somewhere to write it.
+        const value = own ? derivedValue(request, header) : undefined;
         kit.report({
           at: { node: request.node },
           messageId: "missingHeader",

@@ -200,13 +200,26 @@ function specLabel(endpoint: EndpointId): string {
  * The properties an object schema names, its `oneOf`/`anyOf`/`allOf` branches merged; undefined where any key is
  * allowed (`additionalProperties`) or the schema names none: nothing is judged there.
  */
-function propertiesOf(node: SchemaNode | undefined, depth = 0): ReadonlyMap<string, SchemaNode> | undefined {
+function propertiesOf(node: SchemaNode | undefined): ReadonlyMap<string, SchemaNode> | undefined {
+  if (!node) return undefined;
+  // Asked for every object of every body: kept per schema node, which is the parsed spec's own and never changes.
+  let properties = schemaProperties.get(node);
+  if (properties === undefined) {
+    properties = mergedProperties(node, 0) ?? null;
+    schemaProperties.set(node, properties);
+  }
+  return properties ?? undefined;
+}
+
+const schemaProperties = new WeakMap<SchemaNode, ReadonlyMap<string, SchemaNode> | null>();
+
+function mergedProperties(node: SchemaNode | undefined, depth: number): ReadonlyMap<string, SchemaNode> | undefined {
   const schema = node && resolveSchema(node);
   if (!schema || depth > MAX_DEPTH) return undefined;
   if (schema.additionalProperties === true || typeof schema.additionalProperties === "object") return undefined;
   const properties = new Map(Object.entries(schema.properties ?? {}));
   for (const branch of [...(schema.oneOf ?? []), ...(schema.anyOf ?? []), ...(schema.allOf ?? [])]) {
-    const inner = propertiesOf(branch, depth + 1);
+    const inner = mergedProperties(branch, depth + 1);
     if (!inner) return undefined;
     for (const [key, value] of inner) if (!properties.has(key)) properties.set(key, value);
   }
@@ -248,8 +261,15 @@ function placesOf(endpoint: EndpointId): ReadonlyMap<string, readonly string[]> 
   return index;
 }
 
+const equivalentsByEndpoint = new Map<EndpointId, readonly FieldEquivalent[]>();
+
 function equivalentsOf(endpoint: EndpointId): readonly FieldEquivalent[] {
-  return FIELD_EQUIVALENTS.filter((entry) => entry.endpoints.includes(endpoint));
+  let equivalents = equivalentsByEndpoint.get(endpoint);
+  if (!equivalents) {
+    equivalents = FIELD_EQUIVALENTS.filter((entry) => entry.endpoints.includes(endpoint));
+    equivalentsByEndpoint.set(endpoint, equivalents);
+  }
+  return equivalents;
 }
 
 /** The object literal a value is, or its array literal's object literals. */
@@ -280,8 +300,9 @@ function walkObject(context: BodyContext, object: TSESTree.ObjectExpression, sch
       checkUnknownField(context, property, key, path, depth);
       continue;
     }
-    const items = itemsOf(fieldSchema);
     const { objects, array } = objectsOf(context.sourceCode, property.value);
+    // The item schema matters only for an array of objects; most fields hold neither.
+    const items = array && objects.length > 0 ? itemsOf(fieldSchema) : undefined;
     for (const child of objects) {
       if (array && items) walkObject(context, child, items, `${fieldPath}[]`, depth + 1);
       else if (!array) walkObject(context, child, fieldSchema, fieldPath, depth + 1);

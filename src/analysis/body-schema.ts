@@ -97,18 +97,15 @@ const itemAt = (at: At, index: number): At => ({ path: `${at.path}[${index}]`, s
 
 function checkNode(walk: Walk, node: TSESTree.Node, written: SchemaNode, at: At, depth: number): BodyProblem[] {
   if (depth > MAX_DEPTH || ++walk.steps > MAX_BODY_STEPS) return [];
-  const schema = resolveSchema(written);
+  const { schema, alternatives } = resolvedSchema(written);
   if (!schema) return [];
-  const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
     // A problem counts only when every alternative that fits has it: a field one branch lacks may be another
     // branch's. The branches that know every field written are those that fit; when none does, all of them.
-    const base: SchemaNode = { ...schema, oneOf: undefined, anyOf: undefined };
     const results: BodyProblem[][] = [];
     for (const alternative of alternatives) {
-      const branch = resolveSchema(alternative);
-      if (!branch) return [];
-      const found = checkNode(walk, node, mergeSchemas(base, branch), at, depth + 1);
+      if (!alternative) return [];
+      const found = checkNode(walk, node, alternative, at, depth + 1);
       if (found.length === 0) return [];
       results.push(found);
     }
@@ -119,6 +116,37 @@ function checkNode(walk: Walk, node: TSESTree.Node, written: SchemaNode, at: At,
   const problems: BodyProblem[] = [];
   for (const candidate of candidatesOf(walk.sourceCode, node)) checkCandidate(walk, candidate, schema, at, depth, problems);
   return problems;
+}
+
+interface ResolvedSchema {
+  readonly schema: SchemaNode | undefined;
+  /** For `oneOf`/`anyOf`: each branch merged with what the schema says beside them; undefined where a branch does not resolve. */
+  readonly alternatives: readonly (SchemaNode | undefined)[] | undefined;
+}
+
+/**
+ * Schemas as checked, once per schema node for every body and file: the nodes are the parsed specs' own, which never
+ * change, and resolving references and merging branches would otherwise run for every field of every body.
+ */
+const resolvedSchemas = new WeakMap<SchemaNode, ResolvedSchema>();
+
+function resolvedSchema(written: SchemaNode): ResolvedSchema {
+  let resolved = resolvedSchemas.get(written);
+  if (!resolved) {
+    const schema = resolveSchema(written);
+    const branches = schema && (schema.oneOf ?? schema.anyOf);
+    let alternatives: (SchemaNode | undefined)[] | undefined;
+    if (schema && branches) {
+      const base: SchemaNode = { ...schema, oneOf: undefined, anyOf: undefined };
+      alternatives = branches.map((alternative) => {
+        const branch = resolveSchema(alternative);
+        return branch && mergeSchemas(base, branch);
+      });
+    }
+    resolved = { schema, alternatives };
+    resolvedSchemas.set(written, resolved);
+  }
+  return resolved;
 }
 
 function mergeSchemas(base: SchemaNode, branch: SchemaNode): SchemaNode {

@@ -29,24 +29,24 @@ export interface Finding<MessageIds extends string> {
   readonly repairs?: readonly (Repair<MessageIds> | undefined)[];
 }
 
-/** The report descriptor for a finding: the first repair that `--fix` may apply becomes its fix, the rest suggestions. */
+/**
+ * The report descriptor for a finding: the first repair that `--fix` may apply becomes its fix, the rest suggestions.
+ * Fix functions are handed on, not called: ESLint calls each (fix and suggestions alike) as it takes the report. Built
+ * without spreads: this runs for every report of every rule.
+ */
 export function toReportDescriptor<MessageIds extends string>(
   finding: Finding<MessageIds>,
   autofix: boolean,
 ): TSESLint.ReportDescriptor<MessageIds> {
   let fix: TSESLint.ReportFixFunction | undefined;
-  const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+  let suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] | undefined;
   for (const repair of finding.repairs ?? []) {
     if (!repair) continue;
     const applies = repair.kind === "fix" || (repair.kind === "opt-in" && autofix);
     if (applies && !fix) fix = repair.fix;
-    else suggest.push({ messageId: repair.messageId, ...(repair.data && { data: repair.data }), fix: repair.fix });
+    else (suggest ??= []).push(repair.data ? { messageId: repair.messageId, data: repair.data, fix: repair.fix } : { messageId: repair.messageId, fix: repair.fix });
   }
-  return {
-    ...finding.at,
-    messageId: finding.messageId,
-    ...(finding.data && { data: finding.data }),
-    ...(fix && { fix }),
-    ...(suggest.length > 0 && { suggest }),
-  };
+  // ESLint reads an absent `data`, `fix` or `suggest` and an undefined one alike.
+  const { at, messageId, data } = finding;
+  return "node" in at ? { node: at.node, messageId, data, fix, suggest } : { loc: at.loc, messageId, data, fix, suggest };
 }

@@ -95,6 +95,31 @@ const keywordsByApi: ReadonlyMap<ApiName, ReadonlySet<string>> = new Map(
  * nothing says it rejects a trailing slash.
  */
 export function judgeEndpointPath(api: ApiSpec, pattern: string, method: string | undefined): EndpointPathVerdict | undefined {
+  // HEAD and OPTIONS are the gateway's to answer on any path; only the specs' five verbs are judged.
+  const upper = method?.toUpperCase();
+  const verb = upper !== undefined && VERBS.has(upper) ? upper : undefined;
+  if (pattern.length > MAX_CACHED_PATTERN_LENGTH) return judge(api, pattern, verb);
+  // The verdict depends on the API, the verb and the pattern alone, and a code base sends the same few paths from
+  // many files. A verb holds no space: the key reads back one way only. Verdicts are immutable, so one is shared.
+  let cache = verdictsByApi.get(api);
+  if (!cache) verdictsByApi.set(api, (cache = new Map<string, EndpointPathVerdict | null>()));
+  const key = `${verb ?? "*"} ${pattern}`;
+  let verdict = cache.get(key);
+  if (verdict === undefined) {
+    if (cache.size >= MAX_CACHED_VERDICTS) cache.clear();
+    verdict = judge(api, pattern, verb) ?? null;
+    cache.set(key, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+const verdictsByApi = new WeakMap<ApiSpec, Map<string, EndpointPathVerdict | null>>();
+/** Distinct paths kept per API before its cache starts over: far more than a code base writes. */
+const MAX_CACHED_VERDICTS = 2048;
+/** Longer patterns (no real URL is this long) are judged each time, so that the cache stays small (a few MB at most). */
+const MAX_CACHED_PATTERN_LENGTH = 1024;
+
+function judge(api: ApiSpec, pattern: string, verb: string | undefined): EndpointPathVerdict | undefined {
   const lower = pattern.toLowerCase();
   const located = locatePath(api, lower);
   if (!located) return undefined;
@@ -104,22 +129,21 @@ export function judgeEndpointPath(api: ApiSpec, pattern: string, method: string 
   const segments = splitSegments(lower, prefixEnd, located.end);
   if (!segments || segments.length > MAX_SEGMENTS) return undefined;
   const keywords = keywordsByApi.get(api.name) ?? new Set<string>();
-  // HEAD and OPTIONS are the gateway's to answer on any path; only the specs' five verbs are judged.
-  const upper = method?.toUpperCase();
-  const verb = upper !== undefined && VERBS.has(upper) ? upper : undefined;
+
+  // An endpoint's own path first: only a path no endpoint has needs the nearest-endpoint search. A path costs nothing
+  // only where each segment matches its template part at no cost (every other step costs), so this is that search's
+  // answer for cost zero.
+  const samePath = candidates.filter((candidate) => matchesExactly(segments, candidate.template, keywords));
+  if (samePath.some((candidate) => verb === undefined || verb === candidate.endpoint.method)) return undefined;
+  const written = pattern.slice(located.start, located.end).split(HOLE).join("…");
+  const range = { written, start: located.start, end: located.end };
+  if (samePath.length > 0) return { kind: "method", ...range, nearest: samePath.map((candidate) => candidate.endpoint), edit: undefined };
 
   const scored = candidates.map((candidate) => {
     const path = distance(segments, candidate.template, keywords, prefixEnd, located.end);
     const methodCost = verb !== undefined && verb !== candidate.endpoint.method ? 1 : 0;
     return { endpoint: candidate.endpoint, path, total: path.cost + methodCost, methodCost };
   });
-  if (scored.some((entry) => entry.total === 0)) return undefined;
-
-  const written = pattern.slice(located.start, located.end).split(HOLE).join("…");
-  const samePath = scored.filter((entry) => entry.path.cost === 0);
-  const range = { written, start: located.start, end: located.end };
-  if (samePath.length > 0) return { kind: "method", ...range, nearest: samePath.map((entry) => entry.endpoint), edit: undefined };
-
   const best = Math.min(...scored.map((entry) => entry.total));
   const closest = scored.filter((entry) => entry.total === best);
   // A retired endpoint (eCom status, Recurring v2) is named only when nothing current is as near.
@@ -166,6 +190,17 @@ function splitSegments(lower: string, from: number, to: number): Segment[] | und
     start = index + 1;
   }
   return segments;
+}
+
+/** Whether the segments are the template's, part for part, each at no cost. */
+function matchesExactly(segments: readonly Segment[], template: Template, keywords: ReadonlySet<string>): boolean {
+  if (segments.length !== template.length) return false;
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index];
+    const part = template[index];
+    if (!segment || !part || segmentCost(segment.text, part, keywords) !== 0) return false;
+  }
+  return true;
 }
 
 interface PathDistance {

@@ -30,8 +30,31 @@ const NSN8 = /^\d{8}$/;
 /** The APIs' MSISDN pattern: country code and subscriber number, 10 to 15 digits. */
 const MSISDN = /^[1-9]\d{9,14}$/;
 
+/**
+ * Verdicts by format, options and value. Parsing with libphonenumber-js is most of the rule's cost, and code bases
+ * repeat the same few numbers (test numbers, a support line) across files. Verdicts are immutable, so one is shared.
+ */
+const verdicts = new Map<string, PhoneVerdict>();
+/** Distinct numbers kept before the cache starts over: far more than a code base writes. */
+const MAX_CACHED_VERDICTS = 2048;
+/** Longer values (no number is this long) are judged each time, so that the cache stays within a few hundred kB. */
+const MAX_CACHED_VALUE_LENGTH = 64;
+
 /** Checks `value` against `format`; a fix is offered only when it names the same number. */
 export function checkPhone(value: string, format: PhoneFormatName, options: PhoneOptions): PhoneVerdict {
+  if (value.length > MAX_CACHED_VALUE_LENGTH) return judgePhone(value, format, options);
+  // Country codes and format names hold no "|" or ",": the key reads back one way only.
+  const key = `${format}|${options.defaultCountry}|${options.msisdnCountries.join(",")}|${value}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    if (verdicts.size >= MAX_CACHED_VERDICTS) verdicts.clear();
+    verdict = judgePhone(value, format, options);
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function judgePhone(value: string, format: PhoneFormatName, options: PhoneOptions): PhoneVerdict {
   switch (format) {
     case "nsn8":
       if (NSN8.test(value)) return OK;
@@ -46,7 +69,7 @@ export function checkPhone(value: string, format: PhoneFormatName, options: Phon
       const number = hasPrefix ? value.slice(URN_MSISDN.length) : value;
       // A blank value is no number; there is nothing to prefix.
       if (!hasPrefix && value.trim() === "") return OK;
-      const verdict = checkPhone(number, "msisdn", options);
+      const verdict = judgePhone(number, "msisdn", options);
       if (verdict.kind === "ok") return value.startsWith(URN_MSISDN) ? OK : { kind: "fixable", fixed: URN_MSISDN + number };
       return verdict.kind === "fixable" ? { kind: "fixable", fixed: URN_MSISDN + verdict.fixed } : verdict;
     }

@@ -95,6 +95,31 @@ describe("judgeEndpointPath", () => {
     expect(judge("userinfo", "/vipps-userinfo-api/userinfo", "GET")).toBeUndefined();
   });
 
+  it("answers a path asked again with another method, or in another API, by that method and API", () => {
+    // Verdicts are kept per API, verb and pattern: asking in one order must not colour the answers in another.
+    for (let round = 0; round < 2; round++) {
+      expect(judge("ecom", "/ecomm/v2/payments", "POST")).toBeUndefined();
+      expect(judge("ecom", "/ecomm/v2/payments", "GET")).toMatchObject({ kind: "method" });
+      expect(judge("ecom", "/ecomm/v2/payments", "get")).toMatchObject({ kind: "method" });
+      expect(judge("ecom", "/ecomm/v2/payments", "HEAD")).toBeUndefined();
+      expect(judge("ecom", "/ecomm/v2/payments", undefined)).toBeUndefined();
+      expect(judge("epayment", "/ecomm/v2/payments", "GET")).toBeUndefined();
+    }
+    // The same path in another case is another pattern: its verdict's offsets and text are its own.
+    expect(judge("ecom", "/ecomm/v2/Payment", "POST")?.written).toBe("/ecomm/v2/Payment");
+    expect(judge("ecom", "/ecomm/v2/payment", "POST")?.written).toBe("/ecomm/v2/payment");
+  });
+
+  it("gives the same verdicts past the cache's size, and for patterns too long to keep", () => {
+    const typo = () => judge("epayment", "/epayment/v1/payment/{r}", "GET")?.nearest.map(endpointSignature);
+    expect(typo()).toEqual(["GET /epayment/v1/payments/{reference}"]);
+    for (let index = 0; index < 2100; index++) judge("epayment", `/epayment/v1/payments/{r}/x${index}`, "POST");
+    expect(typo()).toEqual(["GET /epayment/v1/payments/{reference}"]);
+    const long = `/epayment/v1/payment/${"x".repeat(2000)}`;
+    expect(judge("epayment", long, "GET")?.kind).toBe("path");
+    expect(judge("epayment", long, "GET")?.kind).toBe("path");
+  });
+
   it("stays linear and silent on very long paths", () => {
     const long = `/epayment/v1/${"a/".repeat(5000)}`;
     const started = performance.now();
