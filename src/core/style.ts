@@ -36,17 +36,17 @@ export function indentOf(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.
 export const indentUnit = perFile((sourceCode): string => {
   let unit = "  ";
   let smallest = Infinity;
-  sourceCode.lines.forEach((line, index) => {
-    const indent = lineIndent(sourceCode, index + 1);
-    if (indent.length === 0 || indent.length === line.length || line.startsWith("*", indent.length)) return;
-    if (indent.startsWith("\t")) {
-      if (smallest > 0) unit = "\t";
-      smallest = 0;
-    } else if (indent.length < smallest) {
-      smallest = indent.length;
-      unit = indent;
+  for (const line of sourceCode.lines) {
+    let end = 0;
+    while (end < line.length && (line[end] === " " || line[end] === "\t")) end++;
+    if (end === 0 || end === line.length || line[end] === "*") continue;
+    // A line indented with a tab makes the unit a tab, whatever the other lines do.
+    if (line[0] === "\t") return "\t";
+    if (end < smallest) {
+      smallest = end;
+      unit = line.slice(0, end);
     }
-  });
+  }
   return unit;
 });
 
