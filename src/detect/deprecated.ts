@@ -3,8 +3,9 @@ import { unwrap } from "../core/ast.js";
 import { MAX_STRING_LENGTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
 import { getPropertyKey, getStringPattern } from "../core/static.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfType } from "../core/node-index.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
+import { escapeRegExp } from "../vipps/urls.js";
 import { DEPRECATIONS, fieldsLostByReplacement, type DeprecationEntry, type Rewrite } from "../vipps/deprecations.js";
 import { getVippsRequests, type VippsRequest } from "./index.js";
 
@@ -46,6 +47,20 @@ const TEXT_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.paths || entry.m
 const MODULE_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.modules);
 const NAMESPACE_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.sdkNamespaces);
 const ENDPOINT_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.endpoints);
+/**
+ * Text that the lower-cased pieces hold wherever a text entry finds a use: its paths (without a trailing slash, which
+ * `containsPath` may match without) and hosts as `textUse` compares them, its scopes lower-cased (they are compared
+ * with the text as written). A string whose pieces hold none of them is done with at once.
+ */
+const TEXT_NEEDLES = new RegExp(
+  TEXT_ENTRIES.flatMap((entry) => [
+    ...(entry.match.paths ?? []).map((path) => path.replace(/\/$/, "")),
+    ...(entry.match.hosts ?? []),
+    ...(entry.match.scopes ?? []).map((scope) => scope.toLowerCase()),
+  ])
+    .map(escapeRegExp)
+    .join("|"),
+);
 
 const cache = new WeakMap<TSESTree.Program, readonly DeprecatedUse[]>();
 
@@ -58,25 +73,33 @@ function scan(context: RuleContext): DeprecatedUse[] {
   const sourceCode = context.sourceCode;
   const uses: DeprecatedUse[] = [];
   const fieldsRead = new Set<string>();
+  for (const member of nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression)) {
+    if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) fieldsRead.add(member.property.name);
+  }
+  for (const property of nodesOfType(sourceCode, AST_NODE_TYPES.Property)) {
+    if (property.parent.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    const key = getPropertyKey(sourceCode, property);
+    if (key !== null) fieldsRead.add(key);
+  }
   const mentionsVipps = /vipps/i.test(sourceCode.text);
-  walk(sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
-      fieldsRead.add(node.property.name);
-    } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern) {
-      const key = getPropertyKey(sourceCode, node);
-      if (key !== null) fieldsRead.add(key);
-    }
-    if (!isStringNode(node) || isInsideConcatenation(node)) return;
+  const scanString = (node: StringNode): void => {
+    if (isInsideConcatenation(node)) return;
     const pieces = ownPieces(sourceCode, node);
     if (pieces.length === 0) return;
     if (node.type === AST_NODE_TYPES.Literal) uses.push(...moduleUses(node));
+    if (!pieces.some((piece) => TEXT_NEEDLES.test(piece.lower))) return;
     for (const entry of TEXT_ENTRIES) {
       const use = textUse(sourceCode, entry, node, pieces, mentionsVipps);
       if (use) uses.push(use);
     }
-  });
+  };
+  for (const literal of nodesOfType(sourceCode, AST_NODE_TYPES.Literal)) if (typeof literal.value === "string") scanString(literal);
+  for (const template of nodesOfType(sourceCode, AST_NODE_TYPES.TemplateLiteral)) scanString(template);
+  for (const binary of nodesOfType(sourceCode, AST_NODE_TYPES.BinaryExpression)) if (binary.operator === "+") scanString(binary);
   const requests = getVippsRequests(context);
   for (const request of requests) uses.push(...requestUses(request, fieldsRead), ...namespaceUses(request));
+  // Each string's uses are pushed together, and distinct strings start at distinct offsets: the sort (stable) puts
+  // them in source order whatever order the node types were read in.
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
