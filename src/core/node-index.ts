@@ -68,6 +68,28 @@ export function nodesOfTypeWithin<T extends AST_NODE_TYPES>(sourceCode: SourceCo
   return found;
 }
 
+/**
+ * The nodes of several types, in the subtree of `root` when given (the whole file otherwise), merged in source order:
+ * the order in which one walk would visit them (a node before those inside it).
+ */
+export function nodesOfTypes<T extends AST_NODE_TYPES>(sourceCode: SourceCode, types: readonly T[], root?: TSESTree.Node): NodeOfType<T>[] {
+  const found: NodeOfType<T>[] = [];
+  for (const type of types) {
+    const list = root ? nodesOfTypeWithin(sourceCode, type, root) : nodesOfType(sourceCode, type);
+    for (const node of list) found.push(node);
+  }
+  return types.length > 1 ? found.sort(bySourceOrder) : found;
+}
+
+/** Earlier start first; at the same start the node around the other (longer, or the ancestor of an equal one). */
+function bySourceOrder(a: TSESTree.Node, b: TSESTree.Node): number {
+  const byStart = a.range[0] - b.range[0];
+  if (byStart !== 0) return byStart;
+  const byEnd = b.range[1] - a.range[1];
+  if (byEnd !== 0) return byEnd;
+  return isWithin(b, a) ? -1 : isWithin(a, b) ? 1 : 0;
+}
+
 /** Whether `root` is `node` or one of its ancestors. */
 function isWithin(node: TSESTree.Node, root: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
