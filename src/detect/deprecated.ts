@@ -3,7 +3,7 @@ import { unwrap } from "../core/ast.js";
 import { MAX_STRING_LENGTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
 import { getPropertyKey, getStringPattern } from "../core/static.js";
-import { nodesOfType } from "../core/node-index.js";
+import { nodesOfType, nodesOfTypes } from "../core/node-index.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { escapeRegExp } from "../vipps/urls.js";
 import { DEPRECATIONS, fieldsLostByReplacement, type DeprecationEntry, type Rewrite } from "../vipps/deprecations.js";
@@ -72,35 +72,43 @@ export function findDeprecatedUses(context: RuleContext): readonly DeprecatedUse
 function scan(context: RuleContext): DeprecatedUse[] {
   const sourceCode = context.sourceCode;
   const uses: DeprecatedUse[] = [];
-  const fieldsRead = new Set<string>();
-  for (const member of nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression)) {
-    if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) fieldsRead.add(member.property.name);
-  }
-  for (const property of nodesOfType(sourceCode, AST_NODE_TYPES.Property)) {
-    if (property.parent.type !== AST_NODE_TYPES.ObjectPattern) continue;
-    const key = getPropertyKey(sourceCode, property);
-    if (key !== null) fieldsRead.add(key);
-  }
   const mentionsVipps = /vipps/i.test(sourceCode.text);
   const scanString = (node: StringNode): void => {
     if (isInsideConcatenation(node)) return;
     const pieces = ownPieces(sourceCode, node);
     if (pieces.length === 0) return;
-    if (node.type === AST_NODE_TYPES.Literal) uses.push(...moduleUses(node));
+    const fromModule = node.type === AST_NODE_TYPES.Literal ? moduleUse(node) : undefined;
+    if (fromModule) uses.push(fromModule);
     if (!pieces.some((piece) => TEXT_NEEDLES.test(piece.lower))) return;
     for (const entry of TEXT_ENTRIES) {
       const use = textUse(sourceCode, entry, node, pieces, mentionsVipps);
       if (use) uses.push(use);
     }
   };
-  for (const literal of nodesOfType(sourceCode, AST_NODE_TYPES.Literal)) if (typeof literal.value === "string") scanString(literal);
-  for (const template of nodesOfType(sourceCode, AST_NODE_TYPES.TemplateLiteral)) scanString(template);
-  for (const binary of nodesOfType(sourceCode, AST_NODE_TYPES.BinaryExpression)) if (binary.operator === "+") scanString(binary);
-  const requests = getVippsRequests(context);
-  for (const request of requests) uses.push(...requestUses(request, fieldsRead), ...namespaceUses(request));
+  for (const node of nodesOfTypes(sourceCode, STRING_TYPES)) if (isStringNode(node)) scanString(node);
+  // The fields the file reads matter only to a request at a listed endpoint whose replacement lacks some: read once, then.
+  let fieldsRead: ReadonlySet<string> | undefined;
+  const readFields = (): ReadonlySet<string> => (fieldsRead ??= fieldsReadIn(sourceCode));
+  for (const request of getVippsRequests(context)) uses.push(...requestUses(request, readFields), ...namespaceUses(request));
   // Each string's uses are pushed together, and distinct strings start at distinct offsets: the sort (stable) puts
   // them in source order whatever order the node types were read in.
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+const STRING_TYPES = [AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.BinaryExpression] as const;
+
+/** The property names the file reads (`x.name`) or destructures (`{ name }`). */
+function fieldsReadIn(sourceCode: SourceCode): Set<string> {
+  const fields = new Set<string>();
+  for (const member of nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression)) {
+    if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) fields.add(member.property.name);
+  }
+  for (const property of nodesOfType(sourceCode, AST_NODE_TYPES.Property)) {
+    if (property.parent.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    const key = getPropertyKey(sourceCode, property);
+    if (key !== null) fields.add(key);
+  }
+  return fields;
 }
 
 function isStringNode(node: TSESTree.Node): node is StringNode {
@@ -269,9 +277,9 @@ function pathOffsets(text: string, rewrite: Rewrite): number[] {
 }
 
 /** `import … from "@vippsno/vipps-sdk"`, `require("…")`, `import("…")`, `export … from "…"`. */
-function moduleUses(literal: TSESTree.Literal): DeprecatedUse[] {
+function moduleUse(literal: TSESTree.Literal): DeprecatedUse | undefined {
   const name = literal.value;
-  if (typeof name !== "string") return [];
+  if (typeof name !== "string") return undefined;
   const parent = literal.parent;
   const isSource =
     ((parent.type === AST_NODE_TYPES.ImportDeclaration ||
@@ -283,13 +291,13 @@ function moduleUses(literal: TSESTree.Literal): DeprecatedUse[] {
       parent.arguments[0] === literal &&
       parent.callee.type === AST_NODE_TYPES.Identifier &&
       parent.callee.name === "require");
-  if (!isSource) return [];
+  if (!isSource) return undefined;
   const entry = MODULE_ENTRIES.find((candidate) => candidate.match.modules?.some((module) => name === module || name.startsWith(`${module}/`)));
-  return entry ? [{ entry, node: literal, edits: [], lostFields: [] }] : [];
+  return entry ? { entry, node: literal, edits: [], lostFields: [] } : undefined;
 }
 
 /** A request detection places at a listed endpoint; the repair rewrites the path where the URL is written in place. */
-function requestUses(request: VippsRequest, fieldsRead: ReadonlySet<string>): DeprecatedUse[] {
+function requestUses(request: VippsRequest, fieldsRead: () => ReadonlySet<string>): DeprecatedUse[] {
   const id = request.endpoint?.id;
   const entry = id && ENDPOINT_ENTRIES.find((candidate) => candidate.match.endpoints?.includes(id));
   if (!entry) return [];
@@ -301,7 +309,8 @@ function requestUses(request: VippsRequest, fieldsRead: ReadonlySet<string>): De
     const last = pieces.at(-1);
     edits = last ? textEdits({ ...entry, match: { paths: [] } }, [last]) : [];
   }
-  const lostFields = fieldsLostByReplacement(entry).filter((field) => fieldsRead.has(field));
+  const lost = fieldsLostByReplacement(entry);
+  const lostFields = lost.length === 0 ? [] : lost.filter((field) => fieldsRead().has(field));
   return [{ entry, node: url ?? request.node, edits, lostFields }];
 }
 
