@@ -33,7 +33,7 @@ const STARTS_WITH_PUBLIC_PREFIX = new RegExp(`^(?:${PUBLIC_ENV_PREFIXES.map((ent
 
 /** The prefix a variable name starts with, longest first (`NEXT_PUBLIC_` before `PUBLIC_`); undefined for none. */
 export function publicEnvPrefixOf(name: string): PublicEnvPrefix | undefined {
-  // Runs on every member read of a file with Vipps code: most names start with none of the prefixes.
+  // Callers ask this of every member read they see: most names start with none of the prefixes.
   if (!STARTS_WITH_PUBLIC_PREFIX.test(name)) return undefined;
   return PUBLIC_ENV_PREFIXES.find((entry) => name.startsWith(entry.prefix));
 }
