@@ -21,18 +21,34 @@ interface TraversableSourceCode {
   traverse?(): readonly TraversalStep[];
 }
 
-interface NodeIndex {
-  /** Every node in the order of a walk (parent first, children by visitor keys). */
-  readonly nodes: readonly TSESTree.Node[];
-  /** The lists asked for so far, each made by one pass over `nodes`. */
-  readonly byType: Map<string, readonly TSESTree.Node[]>;
-}
+/** The file's nodes by type, each list in source order. */
+type NodeIndex = ReadonlyMap<string, readonly TSESTree.Node[]>;
 
 const EMPTY: readonly never[] = [];
 const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
 
+/**
+ * One pass over the file's nodes puts each in its type's list: reading a node's type is the costly step (every type
+ * is its own object shape), so it is done once per node, not once per type asked for.
+ */
 function indexOf(sourceCode: SourceCode): NodeIndex {
-  return memoised(indexes, sourceCode.ast, () => ({ nodes: allNodes(sourceCode), byType: new Map<string, readonly TSESTree.Node[]>() }));
+  return memoised(indexes, sourceCode.ast, () => {
+    const byType = new Map<string, TSESTree.Node[]>();
+    let unsorted: Set<TSESTree.Node[]> | undefined;
+    forEachNode(sourceCode, (node) => {
+      const list = byType.get(node.type);
+      if (list === undefined) {
+        byType.set(node.type, [node]);
+        return;
+      }
+      // Visitor keys are in source order except a template's quasis (all before its expressions): a list that comes
+      // out of order is sorted once (the sort is stable, so nodes that start together keep parent-first order).
+      if ((list[list.length - 1] as TSESTree.Node).range[0] > node.range[0]) (unsorted ??= new Set()).add(list);
+      list.push(node);
+    });
+    if (unsorted) for (const list of unsorted) list.sort((a, b) => a.range[0] - b.range[0]);
+    return byType;
+  });
 }
 
 /**
@@ -40,38 +56,22 @@ function indexOf(sourceCode: SourceCode): NodeIndex {
  * steps (`SourceCode#traverse()`): their node entries are read off instead of walking again. Without them (a
  * SourceCode made by hand), one walk.
  */
-function allNodes(sourceCode: SourceCode): TSESTree.Node[] {
-  const nodes: TSESTree.Node[] = [];
+function forEachNode(sourceCode: SourceCode, visit: (node: TSESTree.Node) => void): void {
   const traversable = sourceCode as unknown as TraversableSourceCode;
-  if (typeof traversable.traverse === "function") {
-    // Kind 1 is a node visit, phase 1 its entry (phase 2 is the exit; kind 2, code path events).
-    for (const step of traversable.traverse()) if (step.kind === 1 && step.phase === 1) nodes.push(step.target as TSESTree.Node);
-    if (nodes[0] === sourceCode.ast) return nodes;
-    nodes.length = 0;
+  const steps = typeof traversable.traverse === "function" ? traversable.traverse() : EMPTY;
+  // Kind 1 is a node visit, phase 1 its entry (phase 2 is the exit; kind 2, code path events). The first entry is
+  // the Program itself, or the steps are not this file's.
+  const first = steps.find((step) => step.kind === 1);
+  if (first?.target !== sourceCode.ast) {
+    walk(sourceCode, visit);
+    return;
   }
-  walk(sourceCode, (node) => nodes.push(node));
-  return nodes;
+  for (const step of steps) if (step.kind === 1 && step.phase === 1) visit(step.target as TSESTree.Node);
 }
 
 /** Every node of `type` in the file, in source order. The list is shared: callers must not change it. */
 export function nodesOfType<T extends AST_NODE_TYPES>(sourceCode: SourceCode, type: T): readonly NodeOfType<T>[] {
-  const index = indexOf(sourceCode);
-  let list = index.byType.get(type);
-  if (list === undefined) {
-    const found: TSESTree.Node[] = [];
-    // Visitor keys are in source order except a template's quasis (all before its expressions): a list that comes
-    // out of order is sorted once (the sort is stable, so nodes that start together keep parent-first order).
-    let sorted = true;
-    for (const node of index.nodes) {
-      if (node.type !== type) continue;
-      const last = found[found.length - 1];
-      if (last !== undefined && last.range[0] > node.range[0]) sorted = false;
-      found.push(node);
-    }
-    list = sorted ? found : found.sort((a, b) => a.range[0] - b.range[0]);
-    index.byType.set(type, list.length === 0 ? EMPTY : list);
-  }
-  return list as readonly NodeOfType<T>[];
+  return (indexOf(sourceCode).get(type) ?? EMPTY) as readonly NodeOfType<T>[];
 }
 
 /**
@@ -107,21 +107,24 @@ export function nodesOfTypeWithin<T extends AST_NODE_TYPES>(sourceCode: SourceCo
  * the order in which one walk would visit them (a node before those inside it).
  */
 export function nodesOfTypes<T extends AST_NODE_TYPES>(sourceCode: SourceCode, types: readonly T[], root?: TSESTree.Node): NodeOfType<T>[] {
-  if (types.length === 1) return root ? nodesOfTypeWithin(sourceCode, types[0] as T, root) : [...nodesOfType(sourceCode, types[0] as T)];
-  const found: NodeOfType<T>[] = [];
-  if (root) {
-    for (const type of types) for (const node of nodesOfTypeWithin(sourceCode, type, root)) found.push(node);
-    return found.sort(bySourceOrder);
+  const lists = types.map((type) => (root ? nodesOfTypeWithin(sourceCode, type, root) : nodesOfType(sourceCode, type)));
+  // A merge of the sorted lists: each step takes the earliest of their heads.
+  const heads = lists.map(() => 0);
+  const merged: NodeOfType<T>[] = [];
+  for (;;) {
+    let best = -1;
+    let bestNode: NodeOfType<T> | undefined;
+    for (let i = 0; i < lists.length; i++) {
+      const node = (lists[i] as readonly NodeOfType<T>[])[heads[i] as number];
+      if (node !== undefined && (bestNode === undefined || bySourceOrder(node, bestNode) < 0)) {
+        best = i;
+        bestNode = node;
+      }
+    }
+    if (bestNode === undefined) return merged;
+    merged.push(bestNode);
+    heads[best] = (heads[best] as number) + 1;
   }
-  // The whole file: one pass over the walk order, which is source order but for template quasis.
-  let sorted = true;
-  for (const node of indexOf(sourceCode).nodes) {
-    if (!(types as readonly string[]).includes(node.type)) continue;
-    const last = found[found.length - 1];
-    if (last !== undefined && last.range[0] > node.range[0]) sorted = false;
-    found.push(node as NodeOfType<T>);
-  }
-  return sorted ? found : found.sort(bySourceOrder);
 }
 
 /** Earlier start first; at the same start the node around the other (longer, or the ancestor of an equal one). */
