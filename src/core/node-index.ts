@@ -21,57 +21,59 @@ interface TraversableSourceCode {
   traverse?(): readonly TraversalStep[];
 }
 
-/** The file's nodes by type, each list in source order. */
-type NodeIndex = ReadonlyMap<string, readonly TSESTree.Node[]>;
+interface NodeIndex {
+  /** The file's nodes by type, each list in walk order. */
+  readonly byType: ReadonlyMap<string, TSESTree.Node[]>;
+  /** The lists already put in source order (see `nodesOfType`). */
+  readonly ordered: Set<string>;
+}
 
 const EMPTY: readonly never[] = [];
 const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
 
 /**
- * One pass over the file's nodes puts each in its type's list: reading a node's type is the costly step (every type
- * is its own object shape), so it is done once per node, not once per type asked for.
+ * One pass over the file's nodes puts each in its type's list: reading a node's fields is the costly step (every
+ * type is its own object shape), so each node's type is read once, not once per type asked for.
  */
 function indexOf(sourceCode: SourceCode): NodeIndex {
   return memoised(indexes, sourceCode.ast, () => {
     const byType = new Map<string, TSESTree.Node[]>();
-    let unsorted: Set<TSESTree.Node[]> | undefined;
-    forEachNode(sourceCode, (node) => {
+    const add = (node: TSESTree.Node): void => {
       const list = byType.get(node.type);
-      if (list === undefined) {
-        byType.set(node.type, [node]);
-        return;
-      }
-      // Visitor keys are in source order except a template's quasis (all before its expressions): a list that comes
-      // out of order is sorted once (the sort is stable, so nodes that start together keep parent-first order).
-      if ((list[list.length - 1] as TSESTree.Node).range[0] > node.range[0]) (unsorted ??= new Set()).add(list);
-      list.push(node);
-    });
-    if (unsorted) for (const list of unsorted) list.sort((a, b) => a.range[0] - b.range[0]);
-    return byType;
+      if (list === undefined) byType.set(node.type, [node]);
+      else list.push(node);
+    };
+    // ESLint has traversed the file before any rule runs and keeps the steps (`SourceCode#traverse()`, ESLint 9 and
+    // later): their node entries are read off instead of walking again. Kind 1 is a node visit, phase 1 its entry
+    // (phase 2 is the exit; kind 2, a code path event). Without steps of this file (a SourceCode made by hand), a walk.
+    const traversable = sourceCode as unknown as TraversableSourceCode;
+    const steps = typeof traversable.traverse === "function" ? traversable.traverse() : EMPTY;
+    if (steps.find((step) => step.kind === 1)?.target === sourceCode.ast) {
+      for (const step of steps) if (step.kind === 1 && step.phase === 1) add(step.target as TSESTree.Node);
+    } else {
+      walk(sourceCode, add);
+    }
+    return { byType, ordered: new Set<string>() };
   });
-}
-
-/**
- * Every node of the file in walk order. ESLint has already traversed the file before any rule runs and keeps the
- * steps (`SourceCode#traverse()`): their node entries are read off instead of walking again. Without them (a
- * SourceCode made by hand), one walk.
- */
-function forEachNode(sourceCode: SourceCode, visit: (node: TSESTree.Node) => void): void {
-  const traversable = sourceCode as unknown as TraversableSourceCode;
-  const steps = typeof traversable.traverse === "function" ? traversable.traverse() : EMPTY;
-  // Kind 1 is a node visit, phase 1 its entry (phase 2 is the exit; kind 2, code path events). The first entry is
-  // the Program itself, or the steps are not this file's.
-  const first = steps.find((step) => step.kind === 1);
-  if (first?.target !== sourceCode.ast) {
-    walk(sourceCode, visit);
-    return;
-  }
-  for (const step of steps) if (step.kind === 1 && step.phase === 1) visit(step.target as TSESTree.Node);
 }
 
 /** Every node of `type` in the file, in source order. The list is shared: callers must not change it. */
 export function nodesOfType<T extends AST_NODE_TYPES>(sourceCode: SourceCode, type: T): readonly NodeOfType<T>[] {
-  return (indexOf(sourceCode).get(type) ?? EMPTY) as readonly NodeOfType<T>[];
+  const { byType, ordered } = indexOf(sourceCode);
+  const list = byType.get(type);
+  if (list === undefined) return EMPTY;
+  if (!ordered.has(type)) {
+    // Visitor keys are in source order except a template's quasis (all before its expressions): a list that is out
+    // of order is sorted, once (the sort is stable, so nodes that start together keep parent-first order).
+    for (let i = 1; i < list.length; i++) {
+      if ((list[i - 1] as TSESTree.Node).range[0] > (list[i] as TSESTree.Node).range[0]) {
+        list.sort((a, b) => a.range[0] - b.range[0]);
+        break;
+      }
+    }
+    ordered.add(type);
+  }
+  return list as readonly TSESTree.Node[] as readonly NodeOfType<T>[];
 }
 
 /**
