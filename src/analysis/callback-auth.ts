@@ -5,7 +5,7 @@ import { memoised } from "../core/memo.js";
 import { RANDOM_VALUE_CALLS } from "../core/random-values.js";
 import { findField } from "../core/objects.js";
 import { findVariable, getPropertyKey, getStaticString, localFunctionNamed } from "../core/static.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfTypes, nodesOfTypeWithin } from "../core/node-index.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { getVippsRequests, type VippsRequest } from "../detect/index.js";
 import type { ApiName, EndpointSpec } from "../vipps/apis.js";
@@ -136,7 +136,10 @@ export function analyseCallbackHandler(
   });
 }
 
-/** One walk over a function (nested callbacks included): its header checks, read-backs and local callees. */
+/** The nodes a function's own facts are read from: header reads and bindings, and calls. */
+const FACT_TYPES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.Property] as const;
+
+/** One pass over a function (nested callbacks included): its header checks, read-backs and local callees. */
 function ownFactsOf(sourceCode: SourceCode, requests: readonly VippsRequest[], fn: FunctionNode): OwnFacts {
   return memoised(ownCache, fn, () => {
     const facts: OwnFacts = {
@@ -147,32 +150,28 @@ function ownFactsOf(sourceCode: SourceCode, requests: readonly VippsRequest[], f
     };
     const params = parameterVariables(sourceCode, fn);
     const followed = new Set<TSESLint.Scope.Variable>();
-    walk(
-      sourceCode,
-      (node) => {
-        if (!facts.authorizationChecked && isAuthorizationRead(sourceCode, node)) {
-          facts.authorizationChecked = flowsToCheck(sourceCode, node, followed, 0);
-        } else if (!facts.authorizationChecked && isAuthorizationBinding(sourceCode, node)) {
-          facts.authorizationChecked = variableFlowsToCheck(sourceCode, (node as TSESTree.Property).value as TSESTree.Identifier, followed, 0);
-        }
-        if (node.type !== AST_NODE_TYPES.CallExpression) return;
-        const name = calleeName(node.callee);
-        if (name !== undefined) {
-          if (!facts.paymentReRead && READ_BACK_NAME.test(name)) facts.paymentReRead = true;
-          if (!facts.verifierCalled && VERIFIER_NAME.test(name) && node.arguments.some((arg) => isRequestNotPayload(sourceCode, arg, params))) {
-            facts.verifierCalled = true;
-          }
-        }
-        // All the request's headers handed to another function (`handleCallback(req.body, req.headers)`): the one
-        // reason to pass them is to check one, and what that function does is out of reach.
-        if (!facts.verifierCalled && !isLogging(node) && node.arguments.some((arg) => isHeadersOf(sourceCode, arg, params))) {
+    for (const node of nodesOfTypes(sourceCode, FACT_TYPES, fn.body)) {
+      if (!facts.authorizationChecked && isAuthorizationRead(sourceCode, node)) {
+        facts.authorizationChecked = flowsToCheck(sourceCode, node, followed, 0);
+      } else if (!facts.authorizationChecked && isAuthorizationBinding(sourceCode, node)) {
+        facts.authorizationChecked = variableFlowsToCheck(sourceCode, (node as TSESTree.Property).value as TSESTree.Identifier, followed, 0);
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const name = calleeName(node.callee);
+      if (name !== undefined) {
+        if (!facts.paymentReRead && READ_BACK_NAME.test(name)) facts.paymentReRead = true;
+        if (!facts.verifierCalled && VERIFIER_NAME.test(name) && node.arguments.some((arg) => isRequestNotPayload(sourceCode, arg, params))) {
           facts.verifierCalled = true;
         }
-        const callee = localFunctionNamed(sourceCode, node.callee);
-        if (callee && callee !== fn) facts.callees.push(callee);
-      },
-      fn.body,
-    );
+      }
+      // All the request's headers handed to another function (`handleCallback(req.body, req.headers)`): the one
+      // reason to pass them is to check one, and what that function does is out of reach.
+      if (!facts.verifierCalled && !isLogging(node) && node.arguments.some((arg) => isHeadersOf(sourceCode, arg, params))) {
+        facts.verifierCalled = true;
+      }
+      const callee = localFunctionNamed(sourceCode, node.callee);
+      if (callee && callee !== fn) facts.callees.push(callee);
+    }
     return facts;
   });
 }
@@ -386,20 +385,11 @@ function payloadReadAt(sourceCode: SourceCode, identifier: TSESTree.Identifier, 
 function findBodyFieldComparisons(sourceCode: SourceCode, handler: FunctionNode, payloadReads: ReadonlySet<TSESTree.Node>): BodyFieldComparison[] {
   if (payloadReads.size === 0) return [];
   const found: BodyFieldComparison[] = [];
-  walk(
-    sourceCode,
-    (node) => {
-      if (node.type !== AST_NODE_TYPES.BinaryExpression || !EQUALITY.has(node.operator)) return;
-      for (const side of [node.left, node.right]) {
-        const field = notSecretField(sourceCode, side, payloadReads);
-        if (field !== undefined) {
-          found.push({ node, field });
-          return;
-        }
-      }
-    },
-    handler.body,
-  );
+  for (const node of nodesOfTypeWithin(sourceCode, AST_NODE_TYPES.BinaryExpression, handler.body)) {
+    if (!EQUALITY.has(node.operator)) continue;
+    const field = notSecretField(sourceCode, node.left, payloadReads) ?? notSecretField(sourceCode, node.right, payloadReads);
+    if (field !== undefined) found.push({ node, field });
+  }
   return found;
 }
 

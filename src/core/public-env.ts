@@ -28,8 +28,13 @@ export const PUBLIC_ENV_PREFIXES: readonly PublicEnvPrefix[] = [
   { prefix: "PUBLIC_", framework: "SvelteKit", source: "https://svelte.dev/docs/kit/$env-static-public" },
 ];
 
+/** Whether a name starts with any of the prefixes (capitals and underscores: nothing to escape), in one anchored test. */
+const STARTS_WITH_PUBLIC_PREFIX = new RegExp(`^(?:${PUBLIC_ENV_PREFIXES.map((entry) => entry.prefix).join("|")})`);
+
 /** The prefix a variable name starts with, longest first (`NEXT_PUBLIC_` before `PUBLIC_`); undefined for none. */
 export function publicEnvPrefixOf(name: string): PublicEnvPrefix | undefined {
+  // Callers ask this of every member read they see: most names start with none of the prefixes.
+  if (!STARTS_WITH_PUBLIC_PREFIX.test(name)) return undefined;
   return PUBLIC_ENV_PREFIXES.find((entry) => name.startsWith(entry.prefix));
 }
 

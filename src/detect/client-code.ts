@@ -44,8 +44,10 @@ export function clientFileReason(context: RuleContext): ClientReason | undefined
   return (
     memoised(reasons, program, () => {
       if (hasModuleDirective(program, "use client")) return { reason: "use client" as const };
-      const name = context.filename.slice(-256);
-      if (/\.(?:vue|svelte)$/.test(name) && !/\.server\./.test(name)) return { reason: "component file" as const };
+      const filename = context.filename;
+      if ((filename.endsWith(".vue") || filename.endsWith(".svelte")) && !(filename.length > 256 ? filename.slice(-256) : filename).includes(".server.")) {
+        return { reason: "component file" as const };
+      }
       const globs = readSettings(context.settings).clientFiles;
       return { reason: fileMatchesGlobs(context.filename, context.cwd, globs) ? ("clientFiles" as const) : null };
     }).reason ?? undefined

@@ -32,7 +32,9 @@ const isEnvObject = (node: TSESTree.Node): boolean => {
 
 /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`, or `env.X` on SvelteKit's `$env/dynamic/public`. */
 export function publicEnvReadOfMember(sourceCode: SourceCode, member: TSESTree.MemberExpression): PublicEnvRead | undefined {
-  // The cheap shape tests first: this runs on every member expression of a file with Vipps code.
+  // The cheap shape tests first: this runs on every member expression of a file with Vipps code, and most are
+  // `x.name` with a name no public variable has.
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier && !publicEnvPrefixOf(member.property.name)) return undefined;
   const onEnv = isEnvObject(member.object);
   if (!onEnv && (member.computed || member.object.type !== AST_NODE_TYPES.Identifier)) return undefined;
   const name = getPropertyKey(sourceCode, member);

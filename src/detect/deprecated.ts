@@ -3,8 +3,9 @@ import { unwrap } from "../core/ast.js";
 import { MAX_STRING_LENGTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
 import { getPropertyKey, getStringPattern } from "../core/static.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfType, nodesOfTypes } from "../core/node-index.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
+import { escapeRegExp } from "../vipps/urls.js";
 import { DEPRECATIONS, fieldsLostByReplacement, type DeprecationEntry, type Rewrite } from "../vipps/deprecations.js";
 import { getVippsRequests, type VippsRequest } from "./index.js";
 
@@ -46,6 +47,20 @@ const TEXT_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.paths || entry.m
 const MODULE_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.modules);
 const NAMESPACE_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.sdkNamespaces);
 const ENDPOINT_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.endpoints);
+/**
+ * Text that the lower-cased pieces hold wherever a text entry finds a use: its paths (without a trailing slash, which
+ * `containsPath` may match without) and hosts as `textUse` compares them, its scopes lower-cased (they are compared
+ * with the text as written). A string whose pieces hold none of them is done with at once.
+ */
+const TEXT_NEEDLES = new RegExp(
+  TEXT_ENTRIES.flatMap((entry) => [
+    ...(entry.match.paths ?? []).map((path) => path.replace(/\/$/, "")),
+    ...(entry.match.hosts ?? []),
+    ...(entry.match.scopes ?? []).map((scope) => scope.toLowerCase()),
+  ])
+    .map(escapeRegExp)
+    .join("|"),
+);
 
 const cache = new WeakMap<TSESTree.Program, readonly DeprecatedUse[]>();
 
@@ -57,27 +72,43 @@ export function findDeprecatedUses(context: RuleContext): readonly DeprecatedUse
 function scan(context: RuleContext): DeprecatedUse[] {
   const sourceCode = context.sourceCode;
   const uses: DeprecatedUse[] = [];
-  const fieldsRead = new Set<string>();
   const mentionsVipps = /vipps/i.test(sourceCode.text);
-  walk(sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
-      fieldsRead.add(node.property.name);
-    } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern) {
-      const key = getPropertyKey(sourceCode, node);
-      if (key !== null) fieldsRead.add(key);
-    }
-    if (!isStringNode(node) || isInsideConcatenation(node)) return;
+  const scanString = (node: StringNode): void => {
+    if (isInsideConcatenation(node)) return;
     const pieces = ownPieces(sourceCode, node);
     if (pieces.length === 0) return;
-    if (node.type === AST_NODE_TYPES.Literal) uses.push(...moduleUses(node));
+    const fromModule = node.type === AST_NODE_TYPES.Literal ? moduleUse(node) : undefined;
+    if (fromModule) uses.push(fromModule);
+    if (!pieces.some((piece) => TEXT_NEEDLES.test(piece.lower))) return;
     for (const entry of TEXT_ENTRIES) {
       const use = textUse(sourceCode, entry, node, pieces, mentionsVipps);
       if (use) uses.push(use);
     }
-  });
-  const requests = getVippsRequests(context);
-  for (const request of requests) uses.push(...requestUses(request, fieldsRead), ...namespaceUses(request));
+  };
+  for (const node of nodesOfTypes(sourceCode, STRING_TYPES)) if (isStringNode(node)) scanString(node);
+  // The fields the file reads matter only to a request at a listed endpoint whose replacement lacks some: read once, then.
+  let fieldsRead: ReadonlySet<string> | undefined;
+  const readFields = (): ReadonlySet<string> => (fieldsRead ??= fieldsReadIn(sourceCode));
+  for (const request of getVippsRequests(context)) uses.push(...requestUses(request, readFields), ...namespaceUses(request));
+  // Each string's uses are pushed together, and distinct strings start at distinct offsets: the sort (stable) puts
+  // them in source order whatever order the node types were read in.
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+const STRING_TYPES = [AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.BinaryExpression] as const;
+
+/** The property names the file reads (`x.name`) or destructures (`{ name }`). */
+function fieldsReadIn(sourceCode: SourceCode): Set<string> {
+  const fields = new Set<string>();
+  for (const member of nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression)) {
+    if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) fields.add(member.property.name);
+  }
+  for (const property of nodesOfType(sourceCode, AST_NODE_TYPES.Property)) {
+    if (property.parent.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    const key = getPropertyKey(sourceCode, property);
+    if (key !== null) fields.add(key);
+  }
+  return fields;
 }
 
 function isStringNode(node: TSESTree.Node): node is StringNode {
@@ -246,9 +277,9 @@ function pathOffsets(text: string, rewrite: Rewrite): number[] {
 }
 
 /** `import … from "@vippsno/vipps-sdk"`, `require("…")`, `import("…")`, `export … from "…"`. */
-function moduleUses(literal: TSESTree.Literal): DeprecatedUse[] {
+function moduleUse(literal: TSESTree.Literal): DeprecatedUse | undefined {
   const name = literal.value;
-  if (typeof name !== "string") return [];
+  if (typeof name !== "string") return undefined;
   const parent = literal.parent;
   const isSource =
     ((parent.type === AST_NODE_TYPES.ImportDeclaration ||
@@ -260,13 +291,13 @@ function moduleUses(literal: TSESTree.Literal): DeprecatedUse[] {
       parent.arguments[0] === literal &&
       parent.callee.type === AST_NODE_TYPES.Identifier &&
       parent.callee.name === "require");
-  if (!isSource) return [];
+  if (!isSource) return undefined;
   const entry = MODULE_ENTRIES.find((candidate) => candidate.match.modules?.some((module) => name === module || name.startsWith(`${module}/`)));
-  return entry ? [{ entry, node: literal, edits: [], lostFields: [] }] : [];
+  return entry ? { entry, node: literal, edits: [], lostFields: [] } : undefined;
 }
 
 /** A request detection places at a listed endpoint; the repair rewrites the path where the URL is written in place. */
-function requestUses(request: VippsRequest, fieldsRead: ReadonlySet<string>): DeprecatedUse[] {
+function requestUses(request: VippsRequest, fieldsRead: () => ReadonlySet<string>): DeprecatedUse[] {
   const id = request.endpoint?.id;
   const entry = id && ENDPOINT_ENTRIES.find((candidate) => candidate.match.endpoints?.includes(id));
   if (!entry) return [];
@@ -278,7 +309,8 @@ function requestUses(request: VippsRequest, fieldsRead: ReadonlySet<string>): De
     const last = pieces.at(-1);
     edits = last ? textEdits({ ...entry, match: { paths: [] } }, [last]) : [];
   }
-  const lostFields = fieldsLostByReplacement(entry).filter((field) => fieldsRead.has(field));
+  const lost = fieldsLostByReplacement(entry);
+  const lostFields = lost.length === 0 ? [] : lost.filter((field) => fieldsRead().has(field));
   return [{ entry, node: url ?? request.node, edits, lostFields }];
 }
 

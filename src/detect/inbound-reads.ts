@@ -1,14 +1,17 @@
 import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import { argumentParameters, unwrap, type FunctionNode } from "../core/ast.js";
 import { getPropertyKey, getStaticString } from "../core/static.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfTypes } from "../core/node-index.js";
 import type { SourceCode } from "../core/types.js";
 import type { InboundFramework } from "./inbound-routes.js";
 
 /**
- * Where a route handler reads its request: the body (how it is parsed) and the headers. One walk over the handler;
- * aliases (`const { headers } = req`, `const h = await headers()`) are followed one assignment deep, in source order.
+ * Where a route handler reads its request: the body (how it is parsed) and the headers. One pass over the handler's
+ * declarators, calls and members (from the file's node index); aliases (`const { headers } = req`, `const h = await headers()`) are followed one assignment deep, in source order.
  */
+
+/** The nodes where a handler binds, parses or reads its request, in source order. */
+const READ_TYPES = [AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.MemberExpression] as const;
 
 /**
  * How the handler gets the body. `parsed`: an object parsed from JSON (`await req.json()`, `ctx.request.body`);
@@ -122,42 +125,38 @@ export function findRequestReads(sourceCode: SourceCode, fn: FunctionNode, frame
   if (paramPattern) track(paramPattern, []);
   if (contextMembers && paramPattern?.type === AST_NODE_TYPES.Identifier) contexts.add(paramPattern.name);
 
-  walk(
-    sourceCode,
-    (node) => {
-      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
-        const init = unwrap(node.init.type === AST_NODE_TYPES.AwaitExpression ? node.init.argument : node.init);
-        if (init.type === AST_NODE_TYPES.Identifier && roots.has(init.name) && node.id.type === AST_NODE_TYPES.ObjectPattern) {
-          track(node.id, roots.get(init.name) ?? []);
-        } else if (usesNextHeaders && isNextHeadersCall(init) && node.id.type === AST_NODE_TYPES.Identifier) {
-          roots.set(node.id.name, ["headers"]);
-        }
-        return;
+  for (const node of nodesOfTypes(sourceCode, READ_TYPES, fn.body)) {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
+      const init = unwrap(node.init.type === AST_NODE_TYPES.AwaitExpression ? node.init.argument : node.init);
+      if (init.type === AST_NODE_TYPES.Identifier && roots.has(init.name) && node.id.type === AST_NODE_TYPES.ObjectPattern) {
+        track(node.id, roots.get(init.name) ?? []);
+      } else if (usesNextHeaders && isNextHeadersCall(init) && node.id.type === AST_NODE_TYPES.Identifier) {
+        roots.set(node.id.name, ["headers"]);
       }
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        const helper = node.callee.type === AST_NODE_TYPES.Identifier && Object.hasOwn(BODY_HELPERS, node.callee.name) ? BODY_HELPERS[node.callee.name] : undefined;
-        const argument = node.arguments[0];
-        if (helper && argument?.type === AST_NODE_TYPES.Identifier && roots.get(argument.name)?.length === 0) bodyReads.push({ node, how: helper });
-        return;
-      }
-      if (node.type !== AST_NODE_TYPES.MemberExpression) return;
-      const object = unwrap(node.object);
-      let base: readonly (string | undefined)[] | undefined;
-      if (object.type === AST_NODE_TYPES.Identifier) base = roots.get(object.name);
-      else if (usesNextHeaders && isNextHeadersCall(object.type === AST_NODE_TYPES.AwaitExpression ? unwrap(object.argument) : object)) base = ["headers"];
-      if (!base) return;
-      const chain = climbChain(sourceCode, node, base);
-      const head = chain.path[0];
-      if (object.type === AST_NODE_TYPES.Identifier && contexts.has(object.name) && !chain.hopped && !(head !== undefined && contextMembers?.has(head))) return;
-      // `const headers = req.headers` and `const c2 = c.req`: the name now stands for that part of the request.
-      const declarator = chain.top.parent;
-      if (!chain.call && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === chain.top) {
-        if (chain.path.length === 0 || chain.path[0] === "headers" || chain.path[0] === "header") track(declarator.id, chain.path);
-      }
-      classify(chain.path, chain.top, chain.call, chain.at);
-    },
-    fn.body,
-  );
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const helper = node.callee.type === AST_NODE_TYPES.Identifier && Object.hasOwn(BODY_HELPERS, node.callee.name) ? BODY_HELPERS[node.callee.name] : undefined;
+      const argument = node.arguments[0];
+      if (helper && argument?.type === AST_NODE_TYPES.Identifier && roots.get(argument.name)?.length === 0) bodyReads.push({ node, how: helper });
+      continue;
+    }
+    if (node.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const object = unwrap(node.object);
+    let base: readonly (string | undefined)[] | undefined;
+    if (object.type === AST_NODE_TYPES.Identifier) base = roots.get(object.name);
+    else if (usesNextHeaders && isNextHeadersCall(object.type === AST_NODE_TYPES.AwaitExpression ? unwrap(object.argument) : object)) base = ["headers"];
+    if (!base) continue;
+    const chain = climbChain(sourceCode, node, base);
+    const head = chain.path[0];
+    if (object.type === AST_NODE_TYPES.Identifier && contexts.has(object.name) && !chain.hopped && !(head !== undefined && contextMembers?.has(head))) continue;
+    // `const headers = req.headers` and `const c2 = c.req`: the name now stands for that part of the request.
+    const declarator = chain.top.parent;
+    if (!chain.call && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === chain.top) {
+      if (chain.path.length === 0 || chain.path[0] === "headers" || chain.path[0] === "header") track(declarator.id, chain.path);
+    }
+    classify(chain.path, chain.top, chain.call, chain.at);
+  }
   return { requestParams, bodyReads, headerReads };
 }
 

@@ -2,11 +2,11 @@ import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import { calleeName, isFunction, unwrap, type FunctionNode } from "../core/ast.js";
 import { findProperty } from "../core/objects.js";
 import { getStaticString, getStringPattern, resolveConstantInit } from "../core/static.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfTypes } from "../core/node-index.js";
 import type { SourceCode } from "../core/types.js";
 
 /**
- * The route handlers of the frameworks Vipps merchants use, found in one walk over the file: whatever their purpose.
+ * The route handlers of the frameworks Vipps merchants use, found among the file's nodes: whatever their purpose.
  * src/detect/inbound.ts decides which of them are Vipps handlers.
  */
 
@@ -128,6 +128,21 @@ function namedFunction(node: TSESTree.Node, names: ReadonlySet<string>): { fn: F
   return undefined;
 }
 
+/** The nodes that make a route handler; with `settings.vipps.inboundHandlers`, also those that define a named one. */
+const ROUTE_TYPES = [
+  AST_NODE_TYPES.ExportNamedDeclaration,
+  AST_NODE_TYPES.ExportDefaultDeclaration,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.CallExpression,
+] as const;
+const ROUTE_AND_NAMED_TYPES = [
+  ...ROUTE_TYPES,
+  AST_NODE_TYPES.FunctionDeclaration,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.MethodDefinition,
+  AST_NODE_TYPES.Property,
+] as const;
+
 /** Every route handler of the file, in source order; each function once. */
 export function findRouteCandidates(sourceCode: SourceCode, filename: string, namedHandlers: ReadonlySet<string>): RouteCandidate[] {
   const candidates: RouteCandidate[] = [];
@@ -139,7 +154,7 @@ export function findRouteCandidates(sourceCode: SourceCode, filename: string, na
   };
   const isRouteFile = ROUTE_FILE.test(filename);
   let router: InboundFramework | undefined;
-  walk(sourceCode, (node) => {
+  for (const node of nodesOfTypes(sourceCode, namedHandlers.size > 0 ? ROUTE_AND_NAMED_TYPES : ROUTE_TYPES)) {
     switch (node.type) {
       case AST_NODE_TYPES.ExportNamedDeclaration:
         for (const [name, value] of exportedValues(node)) {
@@ -165,13 +180,12 @@ export function findRouteCandidates(sourceCode: SourceCode, filename: string, na
       case AST_NODE_TYPES.CallExpression:
         add(callCandidate(sourceCode, node, () => (router ??= routerFramework(sourceCode))));
         break;
-      default:
-        if (namedHandlers.size > 0) {
-          const named = namedFunction(node, namedHandlers);
-          if (named) add({ fn: named.fn, framework: "named", routePath: undefined, method: undefined, name: named.name, middlewares: [] });
-        }
+      default: {
+        const named = namedFunction(node, namedHandlers);
+        if (named) add({ fn: named.fn, framework: "named", routePath: undefined, method: undefined, name: named.name, middlewares: [] });
+      }
     }
-  });
+  }
   return candidates;
 }
 

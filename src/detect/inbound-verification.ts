@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import { calleeName, unwrap, type FunctionNode } from "../core/ast.js";
 import { memoised } from "../core/memo.js";
 import { getStaticString, getStringPattern, localFunctionNamed, resolveConstantInit, UNKNOWN_PART } from "../core/static.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfType, nodesOfTypes, nodesOfTypeWithin } from "../core/node-index.js";
 import type { SourceCode } from "../core/types.js";
 import { WEBHOOK_CONTENT_HASH_HEADER, WEBHOOK_EVENT_PREFIX } from "../vipps/webhooks.js";
 import type { InboundHandler } from "./inbound.js";
@@ -50,7 +50,9 @@ const HASH_FACTORIES = new Set(["createHash", "createHmac"]);
 const CONSTANT_TIME = new Set(["timingSafeEqual"]);
 const SUBTLE_VERIFYING = new Set(["digest", "sign", "verify"]);
 const SECRET_NAME = /secret/i;
-/** How many of the file's functions a handler's verification is followed into (each walked once). */
+/** The nodes a handler's verification is read from, in source order. */
+const INSPECTED_TYPES = [AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.Property, AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.CallExpression] as const;
+/** How many of the file's functions a handler's verification is followed into (each read once). */
 const MAX_LOCAL_FUNCTIONS = 8;
 
 const cache = new WeakMap<FunctionNode, WebhookVerification>();
@@ -169,63 +171,51 @@ function analyse(sourceCode: SourceCode, handler: InboundHandler): WebhookVerifi
   const followed = new Set<FunctionNode>();
   const pending: FunctionNode[] = [];
 
-  const verifies = (fn: FunctionNode): boolean => {
-    let found = false;
-    walk(
-      sourceCode,
-      (node) => {
-        if (found || node.type !== AST_NODE_TYPES.CallExpression) return;
-        const name = calleeName(node.callee);
-        found = name !== undefined && (HASH_FACTORIES.has(name) || CONSTANT_TIME.has(name) || (SUBTLE_VERIFYING.has(name) && isSubtle(node.callee)));
-      },
-      fn.body,
-    );
-    return found;
-  };
+  const verifies = (fn: FunctionNode): boolean =>
+    nodesOfTypeWithin(sourceCode, AST_NODE_TYPES.CallExpression, fn.body).some((node) => {
+      const name = calleeName(node.callee);
+      return name !== undefined && (HASH_FACTORIES.has(name) || CONSTANT_TIME.has(name) || (SUBTLE_VERIFYING.has(name) && isSubtle(node.callee)));
+    });
 
   const inspect = (root: TSESTree.Node, inHandler: boolean): void => {
-    walk(
-      sourceCode,
-      (node) => {
-        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && inHandler) {
-          const init = unwrap(node.init);
-          const kind = isJsonParse(init) && init.arguments[0] && origin(init.arguments[0]) ? "payload" : origin(init);
-          if (kind) bind(node.id, kind);
-        }
-        if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern && bodyReads.has(node) && node.value.type === AST_NODE_TYPES.Identifier) {
-          (handler.rawParser ? rawNames : payloadNames).add(node.value.name);
-        }
-        if (node.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!="].includes(node.operator)) compare(node);
-        if (node.type !== AST_NODE_TYPES.CallExpression) return;
-        const name = calleeName(node.callee);
-        const isHashing = name !== undefined && (HASH_FACTORIES.has(name) || CONSTANT_TIME.has(name) || (SUBTLE_VERIFYING.has(name) && isSubtle(node.callee)));
-        const local = inHandler && !isHashing ? localFunctionNamed(sourceCode, node.callee) : undefined;
-        const verifyingCall =
-          name !== undefined &&
-          (VERIFYING_NAME.test(name) ||
-            (REQUEST_CHECK_NAME.test(name) && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && requestNames.has(argument.name))));
-        if (local && !followed.has(local)) {
-          if (followed.size < MAX_LOCAL_FUNCTIONS) {
-            followed.add(local);
-            pending.push(local);
-          } else checksSignature = true; // Not followed: what it does is unknown, so it is not judged.
-        }
-        if (name === "createHash") firstPlainHash ??= node;
-        if (name === "createHmac" || (name !== undefined && SUBTLE_VERIFYING.has(name) && name !== "digest" && isSubtle(node.callee)) || verifyingCall) {
-          checksSignature = true;
-        }
-        if (inHandler && !start && (isHashing || verifyingCall || (local !== undefined && verifies(local)))) start = node;
-        if (inHandler && !start && !actedBefore && !isHashing && !isBenign(node) && node.arguments.some((argument) => origin(argument) === "payload")) actedBefore = node;
-        if (name === "createHmac") checkHmacKey(node);
-        if (name === "update") checkUpdate(node, inHandler);
-        if (name === "digest") checkDigest(node);
-        if (SUBTLE_VERIFYING.has(name ?? "") && isSubtle(node.callee)) {
-          const data = node.arguments.at(-1);
-          if (data && isReserialised(sourceCode, data)) reserialised.push(data);
-        }
-      },
-      root,
-    );
+    for (const node of nodesOfTypes(sourceCode, INSPECTED_TYPES, root)) {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && inHandler) {
+        const init = unwrap(node.init);
+        const kind = isJsonParse(init) && init.arguments[0] && origin(init.arguments[0]) ? "payload" : origin(init);
+        if (kind) bind(node.id, kind);
+      }
+      if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern && bodyReads.has(node) && node.value.type === AST_NODE_TYPES.Identifier) {
+        (handler.rawParser ? rawNames : payloadNames).add(node.value.name);
+      }
+      if (node.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!="].includes(node.operator)) compare(node);
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const name = calleeName(node.callee);
+      const isHashing = name !== undefined && (HASH_FACTORIES.has(name) || CONSTANT_TIME.has(name) || (SUBTLE_VERIFYING.has(name) && isSubtle(node.callee)));
+      const local = inHandler && !isHashing ? localFunctionNamed(sourceCode, node.callee) : undefined;
+      const verifyingCall =
+        name !== undefined &&
+        (VERIFYING_NAME.test(name) ||
+          (REQUEST_CHECK_NAME.test(name) && node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && requestNames.has(argument.name))));
+      if (local && !followed.has(local)) {
+        if (followed.size < MAX_LOCAL_FUNCTIONS) {
+          followed.add(local);
+          pending.push(local);
+        } else checksSignature = true; // Not followed: what it does is unknown, so it is not judged.
+      }
+      if (name === "createHash") firstPlainHash ??= node;
+      if (name === "createHmac" || (name !== undefined && SUBTLE_VERIFYING.has(name) && name !== "digest" && isSubtle(node.callee)) || verifyingCall) {
+        checksSignature = true;
+      }
+      if (inHandler && !start && (isHashing || verifyingCall || (local !== undefined && verifies(local)))) start = node;
+      if (inHandler && !start && !actedBefore && !isHashing && !isBenign(node) && node.arguments.some((argument) => origin(argument) === "payload")) actedBefore = node;
+      if (name === "createHmac") checkHmacKey(node);
+      if (name === "update") checkUpdate(node, inHandler);
+      if (name === "digest") checkDigest(node);
+      if (SUBTLE_VERIFYING.has(name ?? "") && isSubtle(node.callee)) {
+        const data = node.arguments.at(-1);
+        if (data && isReserialised(sourceCode, data)) reserialised.push(data);
+      }
+    }
   };
 
   const checkHmacKey = (call: TSESTree.CallExpression): void => {
@@ -381,16 +371,16 @@ export function isSigningString(pattern: string): boolean {
 export function findEventNameLiterals(sourceCode: SourceCode): readonly { readonly node: TSESTree.Literal | TSESTree.TemplateLiteral; readonly value: string }[] {
   return memoised(eventLiterals, sourceCode.ast, () => {
     const found: { node: TSESTree.Literal | TSESTree.TemplateLiteral; value: string }[] = [];
-    walk(sourceCode, (node) => {
-      const value =
-        node.type === AST_NODE_TYPES.Literal && typeof node.value === "string"
-          ? node.value
-          : node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0
-            ? node.quasis[0]?.value.cooked
-            : undefined;
-      if (value !== undefined && value !== null && value.length < 80 && WEBHOOK_EVENT_PREFIX.test(value)) found.push({ node: node as TSESTree.Literal | TSESTree.TemplateLiteral, value });
-    });
-    return found;
+    const isEventName = (value: string | null | undefined): value is string => typeof value === "string" && value.length < 80 && WEBHOOK_EVENT_PREFIX.test(value);
+    for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.Literal)) {
+      if (typeof node.value === "string" && isEventName(node.value)) found.push({ node, value: node.value });
+    }
+    for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.TemplateLiteral)) {
+      const value = node.expressions.length === 0 ? node.quasis[0]?.value.cooked : undefined;
+      if (isEventName(value)) found.push({ node, value });
+    }
+    // A literal and a template never start at the same offset: their starts put them back in source order.
+    return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
   });
 }
 const eventLiterals = new WeakMap<TSESTree.Program, readonly { readonly node: TSESTree.Literal | TSESTree.TemplateLiteral; readonly value: string }[]>();

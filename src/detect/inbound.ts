@@ -3,7 +3,7 @@ import type { FunctionNode } from "../core/ast.js";
 import { fileMatchesGlobs } from "../core/glob.js";
 import { memoised } from "../core/memo.js";
 import { getStringPattern } from "../core/static.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfType, nodesOfTypeWithin } from "../core/node-index.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { readSettings, type InboundHandlerSetting } from "../settings.js";
 import {
@@ -97,6 +97,8 @@ const hintCache = new WeakMap<TSESTree.Program, { may: boolean }>();
  * `fileHint` (their `textHint` is INBOUND_TEXT_HINT). Once per file.
  */
 export function namedAsInboundFile(context: RuleContext): boolean {
+  // Without inbound settings (the common case) the answer is one test of the path: nothing to allocate or keep.
+  if (readSettings(context.settings).inboundHandlers.length === 0) return pathNamesVipps(context.filename);
   return memoised(hintCache, context.sourceCode.ast, () => {
     const { pathNamesVipps, fileSettings } = inboundFileFacts(context);
     return { may: pathNamesVipps || fileSettings.length > 0 };
@@ -110,9 +112,13 @@ export function namedAsInboundFile(context: RuleContext): boolean {
 function inboundFileFacts(context: RuleContext) {
   const settings = readSettings(context.settings).inboundHandlers;
   const fileSettings = settings.length === 0 ? settings : settings.filter((setting) => !setting.files || fileMatchesGlobs(context.filename, context.cwd, setting.files));
-  const path = context.filename.slice(-MAX_PATH_LENGTH);
-  const pathNamesVipps = VIPPS_WORD.test(path) && ROLE_WORD.test(path);
-  return { fileSettings, pathNamesVipps };
+  return { fileSettings, pathNamesVipps: pathNamesVipps(context.filename) };
+}
+
+/** Whether the file path (its last MAX_PATH_LENGTH characters) names Vipps and a handler's role. */
+function pathNamesVipps(filename: string): boolean {
+  const path = filename.length > MAX_PATH_LENGTH ? filename.slice(-MAX_PATH_LENGTH) : filename;
+  return VIPPS_WORD.test(path) && ROLE_WORD.test(path);
 }
 
 /** The file's inbound Vipps handlers, in source order; computed once per file. */
@@ -215,21 +221,16 @@ function kindFromWords(text: string): InboundKind {
 
 /** The handler's first event-name literal, and the property names it reads or destructures. */
 function scanHandler(sourceCode: SourceCode, fn: FunctionNode): { eventName: TSESTree.Node | undefined; fields: Set<string> } {
-  let eventName: TSESTree.Node | undefined;
-  const fields = new Set<string>();
-  walk(
-    sourceCode,
-    (node) => {
-      if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") {
-        if (!eventName && node.value.length < 80 && WEBHOOK_EVENT_PREFIX.test(node.value)) eventName = node;
-      } else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
-        fields.add(node.property.name);
-      } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern && node.key.type === AST_NODE_TYPES.Identifier) {
-        fields.add(node.key.name);
-      }
-    },
-    fn.body,
+  const eventName = nodesOfTypeWithin(sourceCode, AST_NODE_TYPES.Literal, fn.body).find(
+    (node) => typeof node.value === "string" && node.value.length < 80 && WEBHOOK_EVENT_PREFIX.test(node.value),
   );
+  const fields = new Set<string>();
+  for (const node of nodesOfTypeWithin(sourceCode, AST_NODE_TYPES.MemberExpression, fn.body)) {
+    if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) fields.add(node.property.name);
+  }
+  for (const node of nodesOfTypeWithin(sourceCode, AST_NODE_TYPES.Property, fn.body)) {
+    if (node.parent.type === AST_NODE_TYPES.ObjectPattern && node.key.type === AST_NODE_TYPES.Identifier) fields.add(node.key.name);
+  }
   return { eventName, fields };
 }
 
@@ -312,7 +313,8 @@ function filePathRoute(filename: string): string {
 }
 
 function normalisePath(filename: string): string {
-  return filename.slice(0, MAX_PATH_LENGTH).split("\\").join("/");
+  const path = filename.length > MAX_PATH_LENGTH ? filename.slice(0, MAX_PATH_LENGTH) : filename;
+  return path.includes("\\") ? path.split("\\").join("/") : path;
 }
 
 function importsFrom(sourceCode: SourceCode, source: string): boolean {
@@ -325,35 +327,30 @@ function importsFrom(sourceCode: SourceCode, source: string): boolean {
  */
 function rawParserMounts(sourceCode: SourceCode): string[] {
   const mounts: string[] = [];
-  walk(sourceCode, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+    if (node.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
     const property = node.callee.property;
-    if (property.type !== AST_NODE_TYPES.Identifier || property.name !== "use") return;
+    if (property.type !== AST_NODE_TYPES.Identifier || property.name !== "use") continue;
     const [first, ...rest] = node.arguments;
-    if (!first) return;
+    if (!first) continue;
     const mount = first.type === AST_NODE_TYPES.Literal && typeof first.value === "string" ? first.value : undefined;
     const parsers = mount === undefined ? node.arguments : rest;
     if (parsers.some((parser) => hasRawParser(sourceCode, parser))) mounts.push(mount ?? "");
-  });
+  }
   return mounts;
 }
 
 /** `express.raw(...)`, `bodyParser.raw(...)`, `bodyParser.text(...)` under `root` (a route's middleware). */
 function hasRawParser(sourceCode: SourceCode, root: TSESTree.Node): boolean {
-  let found = false;
-  walk(
-    sourceCode,
-    (node) => {
-      if (found || node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      const { object, property } = node.callee;
-      found =
-        object.type === AST_NODE_TYPES.Identifier &&
-        (object.name === "express" || object.name === "bodyParser") &&
-        property.type === AST_NODE_TYPES.Identifier &&
-        RAW_PARSER.test(property.name);
-    },
-    root,
-  );
-  return found;
+  return nodesOfTypeWithin(sourceCode, AST_NODE_TYPES.CallExpression, root).some((node) => {
+    if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const { object, property } = node.callee;
+    return (
+      object.type === AST_NODE_TYPES.Identifier &&
+      (object.name === "express" || object.name === "bodyParser") &&
+      property.type === AST_NODE_TYPES.Identifier &&
+      RAW_PARSER.test(property.name)
+    );
+  });
 }
 

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, DefinitionType, type TSESTree } from "../core/eslint-api.js";
 import { climbTypeWrappers, enclosingFunction, type FunctionNode } from "../core/ast.js";
 import { memoised } from "../core/memo.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfTypeWithin } from "../core/node-index.js";
 import type { SourceCode } from "../core/types.js";
 
 /**
@@ -42,28 +42,24 @@ const thisCallsCache = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Call
 
 /**
  * The `this.name(...)` calls in a class whose `this` is that class's instance (or the class, in static members),
- * by name: computed once per class with one walk over its body. A call in a nested plain function or another class
+ * by name: computed once per class from the calls in its body. A call in a nested plain function or another class
  * has another `this` and is left out; a subclass's calls are out of reach.
  */
 function thisCallsIn(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[]> {
   return memoised(thisCallsCache, body, () => {
     const found = new Map<string, TSESTree.CallExpression[]>();
-    walk(
-      sourceCode,
-      (node) => {
-        if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const callee = node.callee;
-        if (callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
-        const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.name;
-        const owner = thisOwner(callee.object, body);
-        if (owner === undefined) return;
-        const key = callKey(name, owner.static);
-        const list = found.get(key) ?? [];
-        list.push(node);
-        found.set(key, list);
-      },
-      body,
-    );
+    for (const node of nodesOfTypeWithin(sourceCode, AST_NODE_TYPES.CallExpression, body)) {
+      if (node.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const callee = node.callee;
+      if (callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) continue;
+      const name = callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${callee.property.name}` : callee.property.name;
+      const owner = thisOwner(callee.object, body);
+      if (owner === undefined) continue;
+      const key = callKey(name, owner.static);
+      const list = found.get(key) ?? [];
+      list.push(node);
+      found.set(key, list);
+    }
     return found;
   });
 }
