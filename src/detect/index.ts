@@ -13,7 +13,7 @@ import { headersOfCall, UNKNOWN_HEADERS, type RequestHeaders } from "./headers.j
 import { instancesReturnedFrom } from "./instances.js";
 import { localWrapperRequests } from "./local-wrappers.js";
 import { helperRequest } from "./project-helpers.js";
-import { walk } from "../core/traverse.js";
+import { nodesOfType } from "../core/node-index.js";
 import {
   GLOBAL_TRACE_MAP,
   IMPLICIT_GLOBALS,
@@ -237,8 +237,9 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
   ];
   for (const reference of roots) visit(reference, 0);
 
-  // One walk for what reference tracking cannot follow: `this.client.post(...)` on an instance kept in a class
-  // field, configured wrappers, and bodies recognised by their shape; skipped when none of them can be there.
+  // The file's calls and objects (from its node index), for what reference tracking cannot follow: `this.client.post(...)`
+  // on an instance kept in a class field, configured wrappers, and bodies recognised by their shape; skipped when none
+  // of them can be there.
   const calls: TSESTree.CallExpression[] = [];
   const objects: TSESTree.ObjectExpression[] = [];
   if (shapeEndpoints.length === 0 && settings.wrappers.length === 0 && settings.helpers.length === 0 && thisInstances.size === 0) {
@@ -247,13 +248,14 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
   // A call can only be one of these when its callee ends in a configured name, or is `this.<field>…` of a kept client.
   const lastNames = new Set([...settings.wrappers, ...settings.helpers].map((wrapper) => wrapper.name.slice(wrapper.name.lastIndexOf(".") + 1)));
   const wantsCalls = lastNames.size > 0 || thisInstances.size > 0;
-  walk(sourceCode, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      if (wantsCalls && (thisInstances.size > 0 || lastNames.has(lastCalleeName(node.callee)))) calls.push(node);
-    } else if (shapeEndpoints.length > 0 && node.type === AST_NODE_TYPES.ObjectExpression && node.parent.type !== AST_NODE_TYPES.Property) {
-      objects.push(node);
+  if (wantsCalls) {
+    for (const call of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+      if (thisInstances.size > 0 || lastNames.has(lastCalleeName(call.callee))) calls.push(call);
     }
-  });
+  }
+  if (shapeEndpoints.length > 0) {
+    for (const object of nodesOfType(sourceCode, AST_NODE_TYPES.ObjectExpression)) if (object.parent.type !== AST_NODE_TYPES.Property) objects.push(object);
+  }
   for (const call of calls) {
     if (found.has(call)) continue;
     const chain = calleeChain(sourceCode, call.callee);
