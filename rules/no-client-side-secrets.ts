@@ -53,6 +53,7 @@ export default defineVippsRule<[], MessageIds>({
     },
   },
   textHint: PUBLIC_SECRET_HINT,
+  textHintWords: ["vipps", "mobilepay"],
   create(kit) {
     const { sourceCode, context } = kit;
     const reported = new Set<TSESTree.Node>();

@@ -5,7 +5,7 @@ import { firstScan, getVippsRequests, mayHoldVippsRequests, type VippsRequest } 
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
 import { readSettings, REPOSITORY_URL, type VippsSettings } from "./settings.js";
 import type { ApiName, EndpointSpec } from "./vipps/apis.js";
-import { urlPathLabel } from "./vipps/urls.js";
+import { escapeRegExp, urlPathLabel } from "./vipps/urls.js";
 
 /**
  * The one helper every rule is written against (eslint-plugin-regexp's `defineRegexpVisitor` is the model). It owns
@@ -106,10 +106,16 @@ export interface VippsRuleDefinition<Options extends RuleOptions, MessageIds ext
   readonly requests?: RequestFilter;
   /**
    * For rules that check more than outbound requests (inbound handlers, secrets, retired hosts): a test on the file's
-   * text that lets a file through the pre-filter even when it holds no Vipps request. It runs on every file linted,
-   * so it must be one cheap, linear scan (a single regular expression without nested quantifiers).
+   * text that lets a file through the pre-filter even when it holds no Vipps request. Every file linted goes through
+   * one gate that joins all rules' hints, so a hint must be a linear regular expression of a few alternatives; it
+   * runs on its own only on the files the gate lets through.
    */
   readonly textHint?: RegExp;
+  /**
+   * Words (any case), one of which is in every text `textHint` matches, for the gate to look for instead of the hint:
+   * for a hint that is costly to try at every position of every file (`PUBLIC_…_VIPPS`), where a word it ends in is not.
+   */
+  readonly textHintWords?: readonly string[];
   /**
    * Like `textHint`, for what a file's text cannot show: its path or `settings.vipps` (a route file under
    * `app/api/vipps/webhook/`, a handler file a setting names). Called once per file; cheap and memoised by its owner.
@@ -161,7 +167,9 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
   definition: VippsRuleDefinition<Options, MessageIds>,
 ): VippsRuleModule<Options, MessageIds> {
   const { name, meta, textHint } = definition;
-  if (textHint) registerTextHint(name, textHint);
+  /** The options objects this rule's `checkOptions` has accepted. */
+  const checkedOptions = new WeakSet<object>();
+  if (textHint) registerTextHint(name, textHint, definition.textHintWords);
   const optIn = new Set<string>(meta.docs.optInRepairs ?? []);
   const suggestionOnly = new Set<string>(meta.docs.suggestionOnly ?? []);
   if (optIn.size > 0 && !JSON.stringify(meta.schema).includes('"autofix"')) {
@@ -174,7 +182,11 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
     defaultOptions: meta.defaultOptions ?? ([] as unknown as Options),
     create(context) {
       const options = (context.options[0] ?? meta.defaultOptions?.[0] ?? {}) as NonNullable<Options[0]>;
-      definition.checkOptions?.(options);
+      // ESLint hands every file of a configuration the same options object: one check per object is enough.
+      if (definition.checkOptions && !checkedOptions.has(options)) {
+        definition.checkOptions(options);
+        checkedOptions.add(options);
+      }
       // The pre-filter: a file without Vipps code gets no listeners, so ESLint calls nothing of this rule on it. The
       // gate (one scan for every rule) turns away nearly every such file; the exact tests run on the few it lets by.
       const mayHold = passesTextGate(context) && (mayHoldVippsRequests(context) || hasTextHint(context, textHint));
@@ -202,18 +214,22 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
   };
 }
 
-/** Every rule's `textHint`, as the rules were defined: the gate below must let through whatever any of them matches. */
-const textHints: RegExp[] = [];
+/**
+ * What the gate looks for on behalf of each rule's `textHint` (the hint's source, or its words), as the rules were
+ * defined: the gate must let through whatever any hint matches.
+ */
+const gateParts: string[] = [];
 /** Per settings, the gate and how many hints it was built with (a rule defined later adds its hint). */
 const gates = new WeakMap<VippsSettings, { readonly hints: number; readonly gate: RegExp }>();
 const gateAnswers = new WeakMap<TSESTree.Program, boolean>();
 
-function registerTextHint(rule: string, hint: RegExp): void {
+function registerTextHint(rule: string, hint: RegExp, words: readonly string[] | undefined): void {
   // The gate joins the hints into one case-insensitive expression without flags: `g`, `y` and `d` change only how a
   // match is reported, but `m`, `s`, `u` and `v` change what a hint matches, which the gate would then not.
   if (/[msuv]/.test(hint.flags)) throw new Error(`vipps/${rule}: a textHint may have the flags i, g, y and d only (it has "${hint.flags}")`);
-  if (textHints.some((known) => known.source === hint.source)) return;
-  textHints.push(hint);
+  if (words?.length === 0 || words?.some((word) => word.length === 0)) throw new Error(`vipps/${rule}: textHintWords must be words`);
+  const part = words ? words.map(escapeRegExp).join("|") : withoutWordBoundaries(hint.source);
+  if (!gateParts.includes(part)) gateParts.push(part);
 }
 
 /**
@@ -227,9 +243,8 @@ function passesTextGate(context: Readonly<TSESLint.RuleContext<string, readonly 
   if (answer === undefined) {
     const settings = readSettings(context.settings);
     let entry = gates.get(settings);
-    if (entry?.hints !== textHints.length) {
-      const sources = [firstScan(settings).source, ...textHints.map((hint) => withoutWordBoundaries(hint.source))];
-      entry = { hints: textHints.length, gate: new RegExp(sources.join("|"), "i") };
+    if (entry?.hints !== gateParts.length) {
+      entry = { hints: gateParts.length, gate: new RegExp([firstScan(settings).source, ...gateParts].join("|"), "i") };
       gates.set(settings, entry);
     }
     answer = entry.gate.test(context.sourceCode.text);

@@ -43,6 +43,34 @@ describe("the rule kit's pre-filter", () => {
     expect(runs(`const state = "running";`, /\bnnin\b/)).toBe(false);
   });
 
+  it("lets the gate look for a hint's words instead of the hint, and still tests the hint itself", () => {
+    const secret = (code: string) =>
+      new Linter({ configType: "flat" }).verify(
+        code,
+        [
+          {
+            plugins: {
+              probe: {
+                rules: {
+                  probe: defineVippsRule({
+                    name: "probe",
+                    meta: { type: "problem", docs: { description: "probe", recommended: false }, schema: [], messages: { seen: "seen" } },
+                    textHint: /PUBLIC_[A-Z_]{0,20}PAYWALL/,
+                    textHintWords: ["paywall"],
+                    create: (kit) => ({ Program: (node) => kit.context.report({ node, messageId: "seen" }) }),
+                  }) as never,
+                },
+              },
+            },
+            rules: { "probe/probe": "error" },
+          },
+        ],
+        "file.js",
+      ).length > 0;
+    expect(secret(`const key = process.env.NEXT_PUBLIC_PAYWALL_KEY;`)).toBe(true);
+    expect(secret(`const name = "Paywall";`)).toBe(false);
+  });
+
   it("refuses a hint whose flags change what it matches, naming the rule", () => {
     expect(() => probe(/^mobilepay$/m)).toThrow('vipps/probe: a textHint may have the flags i, g, y and d only (it has "m")');
   });
