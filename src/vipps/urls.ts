@@ -46,6 +46,27 @@ export const VIPPS_URL_HINT = new RegExp(
  * `hostKnown`: other evidence says the host is Vipps's, so the APIs whose paths are too plain to match alone count.
  */
 export function matchVippsUrl(url: string, method: string | undefined, hasBody: boolean, hostKnown = false): UrlMatch | undefined {
+  if (url.length > MAX_CACHED_URL_LENGTH) return matchUrl(url, method, hasBody, hostKnown);
+  // The answer depends on these four alone, and a code base sends the same few URLs from many files (and an editor
+  // lints one file again at every pause in typing). The method is written with its length: the key reads back one way.
+  const key = `${hasBody ? 1 : 0}${hostKnown ? 1 : 0}${method === undefined ? "-" : `${method.length}:${method}`}|${url}`;
+  let match = urlMatches.get(key);
+  if (match === undefined) {
+    if (urlMatches.size >= MAX_CACHED_URLS) urlMatches.clear();
+    match = matchUrl(url, method, hasBody, hostKnown) ?? null;
+    urlMatches.set(key, match);
+  }
+  return match ?? undefined;
+}
+
+/** Matches by URL, kept across files; the matches are shared, so nobody may change one. */
+const urlMatches = new Map<string, UrlMatch | null>();
+/** Distinct URLs kept before the cache starts over: far more than a code base writes. */
+const MAX_CACHED_URLS = 2048;
+/** Longer URLs (no real one is this long) are matched each time, so that the cache stays small. */
+const MAX_CACHED_URL_LENGTH = 1024;
+
+function matchUrl(url: string, method: string | undefined, hasBody: boolean, hostKnown: boolean): UrlMatch | undefined {
   const lower = url.toLowerCase();
   const hasHost = hostKnown || VIPPS_HOSTS.some((host) => lower.includes(host));
   const withoutQuery = lower.replace(/[?#].*$/s, "");
