@@ -276,13 +276,36 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
   const requests = [...found.values()];
   for (const object of objects) {
     if (bodies.has(object)) continue;
+    // Most objects have none of a shape's top-level keys written and nothing that could hide one: they are turned
+    // away on their own property names before any look-up (which keeps a memo for every object it is asked about).
+    const written = ownKeyNames(object);
     const endpoint = shapeEndpoints.find((candidate) =>
-      candidate.shapes?.some((shape) => shape.every((path) => findField(sourceCode, object, path))),
+      candidate.shapes?.some(
+        (shape) => (written === undefined || shape.every((path) => written.has(topLevelKey(path)))) && shape.every((path) => findField(sourceCode, object, path)),
+      ),
     );
     if (endpoint) requests.push(shapeRequest(sourceCode, object, endpoint));
   }
   return requests;
 }
+
+/** The names of an object literal's own plain properties; undefined when a spread or computed key may add others. */
+function ownKeyNames(object: TSESTree.ObjectExpression): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return undefined;
+    const key = property.key;
+    if (key.type === AST_NODE_TYPES.Identifier) names.add(key.name);
+    else if (key.type === AST_NODE_TYPES.Literal) names.add(String(key.value));
+    else return undefined;
+  }
+  return names;
+}
+
+const topLevelKey = (path: string): string => {
+  const dot = path.indexOf(".");
+  return dot < 0 ? path : path.slice(0, dot);
+};
 
 function shapeRequest(sourceCode: SourceCode, object: TSESTree.ObjectExpression, endpoint: EndpointSpec): VippsRequest {
   return {
