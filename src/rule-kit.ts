@@ -1,5 +1,6 @@
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import type { TSESLint, TSESTree } from "./core/eslint-api.js";
+import { unionOfAlternatives } from "./core/regexp-alternatives.js";
 import type { RequestBody } from "./detect/body.js";
 import { firstScan, getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
@@ -244,7 +245,7 @@ function passesTextGate(context: Readonly<TSESLint.RuleContext<string, readonly 
     const settings = readSettings(context.settings);
     let entry = gates.get(settings);
     if (entry?.hints !== gateParts.length) {
-      entry = { hints: gateParts.length, gate: new RegExp([firstScan(settings).source, ...gateParts].join("|"), "i") };
+      entry = { hints: gateParts.length, gate: new RegExp(unionOfAlternatives([firstScan(settings).source, ...gateParts]), "i") };
       gates.set(settings, entry);
     }
     answer = entry.gate.test(context.sourceCode.text);
