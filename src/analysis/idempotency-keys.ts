@@ -114,14 +114,21 @@ function freshCallIn(sourceCode: SourceCode, root: TSESTree.Node): string | unde
     } else if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "Date" && node.arguments.length === 0) {
       return "new Date()";
     }
+    // Children in visitor-key order, without an array made for each single child.
     for (const key of sourceCode.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (item && typeof item === "object" && typeof (item as { type?: unknown }).type === "string") stack.push(item as TSESTree.Node);
+      if (!Array.isArray(child)) {
+        if (isNode(child)) stack.push(child);
+        continue;
       }
+      for (const item of child) if (isNode(item)) stack.push(item);
     }
   }
   return undefined;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
 }
 
 /** `randomUUID`, `crypto.randomUUID`, `Date.now`: the callee as a dotted name of at most two parts. */

@@ -3,7 +3,7 @@ import { unwrap } from "../core/ast.js";
 import { MAX_STRING_LENGTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
 import { getPropertyKey, getStringPattern } from "../core/static.js";
-import { nodesOfType, nodesOfTypes } from "../core/node-index.js";
+import { nodesOfType } from "../core/node-index.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { escapeRegExp } from "../vipps/urls.js";
 import { DEPRECATIONS, fieldsLostByReplacement, type DeprecationEntry, type Rewrite } from "../vipps/deprecations.js";
@@ -71,21 +71,33 @@ export function findDeprecatedUses(context: RuleContext): readonly DeprecatedUse
 
 function scan(context: RuleContext): DeprecatedUse[] {
   const sourceCode = context.sourceCode;
-  const uses: DeprecatedUse[] = [];
-  const mentionsVipps = /vipps/i.test(sourceCode.text);
+  // Read only when an entry that needs it matches: most files have no such use.
+  let mentionsVipps: boolean | undefined;
+  const fileMentionsVipps = (): boolean => (mentionsVipps ??= /vipps/i.test(sourceCode.text));
+  // The uses of each string that has some, by string: put in the order one walk would meet the strings below.
+  const found: { readonly node: StringNode; readonly uses: DeprecatedUse[] }[] = [];
   const scanString = (node: StringNode): void => {
     if (isInsideConcatenation(node)) return;
+    // Most strings hold no text an entry lists and are no module name: they are passed over without building pieces.
+    const fromModule = node.type === AST_NODE_TYPES.Literal && node.value.length <= MAX_STRING_LENGTH ? moduleUse(node) : undefined;
+    if (!fromModule && !holdsNeedle(node)) return;
     const pieces = ownPieces(sourceCode, node);
     if (pieces.length === 0) return;
-    const fromModule = node.type === AST_NODE_TYPES.Literal ? moduleUse(node) : undefined;
+    const uses: DeprecatedUse[] = [];
     if (fromModule) uses.push(fromModule);
-    if (!pieces.some((piece) => TEXT_NEEDLES.test(piece.lower))) return;
-    for (const entry of TEXT_ENTRIES) {
-      const use = textUse(sourceCode, entry, node, pieces, mentionsVipps);
-      if (use) uses.push(use);
+    if (pieces.some((piece) => TEXT_NEEDLES.test(piece.lower))) {
+      for (const entry of TEXT_ENTRIES) {
+        const use = textUse(sourceCode, entry, node, pieces, fileMentionsVipps);
+        if (use) uses.push(use);
+      }
     }
+    if (uses.length > 0) found.push({ node, uses });
   };
-  for (const node of nodesOfTypes(sourceCode, STRING_TYPES)) if (isStringNode(node)) scanString(node);
+  for (const type of STRING_TYPES) for (const node of nodesOfType(sourceCode, type)) if (isStringNode(node)) scanString(node);
+  // Walk order: earlier start first, and of two strings starting together the one around the other (a `+` chain
+  // starting with `"…".trim()`). Two such strings never span the same text.
+  found.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+  const uses: DeprecatedUse[] = found.flatMap((string) => string.uses);
   // The fields the file reads matter only to a request at a listed endpoint whose replacement lacks some: read once, then.
   let fieldsRead: ReadonlySet<string> | undefined;
   const readFields = (): ReadonlySet<string> => (fieldsRead ??= fieldsReadIn(sourceCode));
@@ -96,6 +108,31 @@ function scan(context: RuleContext): DeprecatedUse[] {
 }
 
 const STRING_TYPES = [AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.BinaryExpression] as const;
+
+/** Whether some piece `ownPieces` would read holds a needle, read without building the pieces. */
+function holdsNeedle(root: StringNode): boolean {
+  if (root.type === AST_NODE_TYPES.Literal) return root.value.length <= MAX_STRING_LENGTH && TEXT_NEEDLES.test(root.value.toLowerCase());
+  if (root.type === AST_NODE_TYPES.TemplateLiteral) return quasisHoldNeedle(root);
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === "+") {
+      stack.push(node.right, node.left);
+    } else if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") {
+      if (node.value.length <= MAX_STRING_LENGTH && TEXT_NEEDLES.test(node.value.toLowerCase())) return true;
+    } else if (node.type === AST_NODE_TYPES.TemplateLiteral && quasisHoldNeedle(node)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function quasisHoldNeedle(template: TSESTree.TemplateLiteral): boolean {
+  for (const quasi of template.quasis) {
+    const text = quasi.value.cooked;
+    if (text !== null && text.length <= MAX_STRING_LENGTH && TEXT_NEEDLES.test(text.toLowerCase())) return true;
+  }
+  return false;
+}
 
 /** The property names the file reads (`x.name`) or destructures (`{ name }`). */
 function fieldsReadIn(sourceCode: SourceCode): Set<string> {
@@ -153,12 +190,12 @@ function textUse(
   entry: DeprecationEntry,
   node: StringNode,
   pieces: readonly Piece[],
-  mentionsVipps: boolean,
+  mentionsVipps: () => boolean,
 ): DeprecatedUse | undefined {
   const { paths, hosts, scopes, needsVippsInFile } = entry.match;
   let found: Piece | undefined;
   if (paths) {
-    if (needsVippsInFile && !mentionsVipps) return undefined;
+    if (needsVippsInFile && !mentionsVipps()) return undefined;
     found = pieces.find((piece) => paths.some((path) => containsPath(piece.lower, path)));
     // A host may come from a constant (`${MOBILEPAY_API}/v1/payments`): the evaluated pattern shows it.
     if (found && hosts) {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import { calleeName, isFunction, unwrap, type FunctionNode } from "../core/ast.js";
 import { findProperty } from "../core/objects.js";
 import { getStaticString, getStringPattern, resolveConstantInit } from "../core/static.js";
-import { nodesOfTypes } from "../core/node-index.js";
+import { nodesOfType } from "../core/node-index.js";
 import type { SourceCode } from "../core/types.js";
 
 /**
@@ -145,46 +145,59 @@ const ROUTE_AND_NAMED_TYPES = [
 
 /** Every route handler of the file, in source order; each function once. */
 export function findRouteCandidates(sourceCode: SourceCode, filename: string, namedHandlers: ReadonlySet<string>): RouteCandidate[] {
-  const candidates: RouteCandidate[] = [];
-  const seen = new Set<FunctionNode>();
-  const add = (candidate: RouteCandidate | undefined): void => {
-    if (!candidate || seen.has(candidate.fn)) return;
-    seen.add(candidate.fn);
-    candidates.push(candidate);
-  };
+  // The candidates with the nodes that make them, read list by list (no merged list of every call of the file), then
+  // put in the order one walk would meet those nodes: the first candidate of a function is the one kept.
+  const found: { readonly node: TSESTree.Node; readonly candidate: RouteCandidate }[] = [];
   const isRouteFile = ROUTE_FILE.test(filename);
   let router: InboundFramework | undefined;
-  for (const node of nodesOfTypes(sourceCode, namedHandlers.size > 0 ? ROUTE_AND_NAMED_TYPES : ROUTE_TYPES)) {
-    switch (node.type) {
-      case AST_NODE_TYPES.ExportNamedDeclaration:
-        for (const [name, value] of exportedValues(node)) {
-          const fn = functionOf(sourceCode, value);
-          if (!fn) continue;
-          if (isRouteFile && NEXT_APP_METHODS.has(name)) add({ fn, framework: "next-app", routePath: undefined, method: name, name, middlewares: [] });
-          else if (name === "handler") add({ fn, framework: "netlify", routePath: undefined, method: undefined, name, middlewares: [] });
+  const framework = (): InboundFramework => (router ??= routerFramework(sourceCode));
+  for (const type of namedHandlers.size > 0 ? ROUTE_AND_NAMED_TYPES : ROUTE_TYPES) {
+    for (const node of nodesOfType(sourceCode, type)) {
+      switch (node.type) {
+        case AST_NODE_TYPES.ExportNamedDeclaration:
+          for (const [name, value] of exportedValues(node)) {
+            const fn = functionOf(sourceCode, value);
+            if (!fn) continue;
+            if (isRouteFile && NEXT_APP_METHODS.has(name)) found.push({ node, candidate: { fn, framework: "next-app", routePath: undefined, method: name, name, middlewares: [] } });
+            else if (name === "handler") found.push({ node, candidate: { fn, framework: "netlify", routePath: undefined, method: undefined, name, middlewares: [] } });
+          }
+          break;
+        case AST_NODE_TYPES.ExportDefaultDeclaration: {
+          const fn = functionOf(sourceCode, node.declaration);
+          if (fn && !isRouteFile) {
+            found.push({ node, candidate: { fn, framework: fileRouted(filename, undefined), routePath: undefined, method: undefined, name: "default", middlewares: [] } });
+          }
+          break;
         }
-        break;
-      case AST_NODE_TYPES.ExportDefaultDeclaration: {
-        const fn = functionOf(sourceCode, node.declaration);
-        if (fn && !isRouteFile) add({ fn, framework: fileRouted(filename, undefined), routePath: undefined, method: undefined, name: "default", middlewares: [] });
-        break;
-      }
-      case AST_NODE_TYPES.AssignmentExpression: {
-        const name = commonJsExport(node.left);
-        const fn = name === undefined ? undefined : functionOf(sourceCode, node.right);
-        if (fn && (name === "default" || name === "handler")) {
-          add({ fn, framework: fileRouted(filename, name), routePath: undefined, method: undefined, name, middlewares: [] });
+        case AST_NODE_TYPES.AssignmentExpression: {
+          const name = commonJsExport(node.left);
+          const fn = name === undefined ? undefined : functionOf(sourceCode, node.right);
+          if (fn && (name === "default" || name === "handler")) {
+            found.push({ node, candidate: { fn, framework: fileRouted(filename, name), routePath: undefined, method: undefined, name, middlewares: [] } });
+          }
+          break;
         }
-        break;
-      }
-      case AST_NODE_TYPES.CallExpression:
-        add(callCandidate(sourceCode, node, () => (router ??= routerFramework(sourceCode))));
-        break;
-      default: {
-        const named = namedFunction(node, namedHandlers);
-        if (named) add({ fn: named.fn, framework: "named", routePath: undefined, method: undefined, name: named.name, middlewares: [] });
+        case AST_NODE_TYPES.CallExpression: {
+          const candidate = callCandidate(sourceCode, node, framework);
+          if (candidate) found.push({ node, candidate });
+          break;
+        }
+        default: {
+          const named = namedFunction(node, namedHandlers);
+          if (named) found.push({ node, candidate: { fn: named.fn, framework: "named", routePath: undefined, method: undefined, name: named.name, middlewares: [] } });
+        }
       }
     }
+  }
+  // Walk order: earlier start first, then the node around the other (nodes of these types never span the same
+  // text); the sort is stable, so one node's candidates keep their order.
+  found.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+  const candidates: RouteCandidate[] = [];
+  const seen = new Set<FunctionNode>();
+  for (const { candidate } of found) {
+    if (seen.has(candidate.fn)) continue;
+    seen.add(candidate.fn);
+    candidates.push(candidate);
   }
   return candidates;
 }

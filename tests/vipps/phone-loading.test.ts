@@ -44,11 +44,24 @@ describe("loading libphonenumber-js", () => {
       const before = phoneLibraryLoaded();
       const withoutPhone = lint("console.log('no Vipps here');");
       const afterFileWithoutPhone = phoneLibraryLoaded();
-      const withPhone = lint('fetch("https://api.vipps.no/ecomm/v2/payments", { method: "POST", body: JSON.stringify({ customerInfo: { mobileNumber: "+47 91 23 45 67" } }) });');
-      console.log(JSON.stringify({ before, withoutPhone, afterFileWithoutPhone, withPhone, after: phoneLibraryLoaded() }));
+      const payment = (number) => 'fetch("https://api.vipps.no/ecomm/v2/payments", { method: "POST", body: JSON.stringify({ customerInfo: { mobileNumber: "' + number + '" } }) });';
+      // A Norwegian mobile number written the common way is read without the library (readCommonNumber).
+      const withCommonPhone = lint(payment("+47 91 23 45 67"));
+      const afterCommonPhone = phoneLibraryLoaded();
+      // A fixed-line number is not.
+      const withPhone = lint(payment("22 22 22 22"));
+      console.log(JSON.stringify({ before, withoutPhone, afterFileWithoutPhone, withCommonPhone, afterCommonPhone, withPhone, after: phoneLibraryLoaded() }));
     `;
     const result = JSON.parse(runNode(["--input-type=module", "-e", script, pluginEntry])) as Record<string, unknown>;
-    expect(result).toEqual({ before: false, withoutPhone: [], afterFileWithoutPhone: false, withPhone: ["wrongFormat"], after: true });
+    expect(result).toEqual({
+      before: false,
+      withoutPhone: [],
+      afterFileWithoutPhone: false,
+      withCommonPhone: ["wrongFormat"],
+      afterCommonPhone: false,
+      withPhone: ["invalidNumber"],
+      after: true,
+    });
   });
 
   it("gives the verdicts of the full metadata when called from the sources", () => {
