@@ -308,7 +308,6 @@ function walkObject(context: BodyContext, object: TSESTree.ObjectExpression, sch
     if (property?.type !== AST_NODE_TYPES.Property || property.kind !== "init" || property.method) continue;
     const key = getPropertyKey(context.sourceCode, property);
     if (key === null) continue;
-    const fieldPath = joinPath(path, key);
     const fieldSchema = properties.get(key);
     if (!fieldSchema) {
       checkUnknownField(context, property, key, path, depth);
@@ -316,7 +315,9 @@ function walkObject(context: BodyContext, object: TSESTree.ObjectExpression, sch
     }
     const { objects, array } = objectsOf(context.sourceCode, property.value);
     // The item schema matters only for an array of objects; most fields hold neither.
-    const items = array && objects.length > 0 ? itemsOf(fieldSchema) : undefined;
+    if (objects.length === 0) continue;
+    const fieldPath = joinPath(path, key);
+    const items = array ? itemsOf(fieldSchema) : undefined;
     for (const child of objects) {
       if (array && items) walkObject(context, child, items, `${fieldPath}[]`, depth + 1);
       else if (!array) walkObject(context, child, fieldSchema, fieldPath, depth + 1);

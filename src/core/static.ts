@@ -308,9 +308,9 @@ export function lookupProperty(
 ): TSESTree.Property | undefined {
   const lookups = memosOf(sourceCode).lookups;
   let byObject = lookups.get(resolveSpread);
-  if (!byObject) lookups.set(resolveSpread, (byObject = new Map()));
+  if (!byObject) lookups.set(resolveSpread, (byObject = new Map<TSESTree.ObjectExpression, Map<string, TSESTree.Property | null>>()));
   let byKey = byObject.get(object);
-  if (!byKey) byObject.set(object, (byKey = new Map()));
+  if (!byKey) byObject.set(object, (byKey = new Map<string, TSESTree.Property | null>()));
   let found = byKey.get(key);
   if (found === undefined) {
     const seen = new Set<TSESTree.ObjectExpression>();
@@ -349,7 +349,7 @@ export function lookupProperty(
 export function mayHidePropertiesWith(sourceCode: SourceCode, object: TSESTree.ObjectExpression, resolveSpread: SpreadResolver): boolean {
   const hiding = memosOf(sourceCode).hiding;
   let byObject = hiding.get(resolveSpread);
-  if (!byObject) hiding.set(resolveSpread, (byObject = new Map()));
+  if (!byObject) hiding.set(resolveSpread, (byObject = new Map<TSESTree.ObjectExpression, boolean>()));
   let hides = byObject.get(object);
   if (hides === undefined) {
     const seen = new Set<TSESTree.ObjectExpression>();
