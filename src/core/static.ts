@@ -389,6 +389,9 @@ type Evaluation<T> = Generator<TSESTree.Node, T, T>;
 
 const VISITING = Symbol("visiting");
 
+/** What a leaf function gives for a node that is not a leaf: its evaluation then runs as a generator. */
+const NOT_LEAF = Symbol("not a leaf");
+
 /**
  * Runs `evaluate` on `root` with an explicit stack instead of recursion, and keeps every node's result in `memo`, so
  * that each node is evaluated at most once per file. A node that needs itself (cyclic constants, a TDZ error at run
@@ -399,10 +402,16 @@ function runMemoised<T>(
   memo: Map<TSESTree.Node, T | typeof VISITING>,
   root: TSESTree.Node,
   evaluate: (sourceCode: SourceCode, node: TSESTree.Node) => Evaluation<T>,
+  leafOf: (node: TSESTree.Node) => T | typeof NOT_LEAF,
   onCycle: T,
 ): T {
   const known = memo.get(root);
   if (known !== undefined || memo.has(root)) return known === VISITING ? onCycle : (known as T);
+  const rootLeaf = leafOf(root);
+  if (rootLeaf !== NOT_LEAF) {
+    memo.set(root, rootLeaf);
+    return rootLeaf;
+  }
   const stack: { node: TSESTree.Node; evaluation: Evaluation<T> }[] = [{ node: root, evaluation: evaluate(sourceCode, root) }];
   memo.set(root, VISITING);
   let input: T = onCycle;
@@ -423,6 +432,12 @@ function runMemoised<T>(
     } else if (result !== undefined || memo.has(needed)) {
       input = result as T;
     } else {
+      const leaf = leafOf(needed);
+      if (leaf !== NOT_LEAF) {
+        memo.set(needed, leaf);
+        input = leaf;
+        continue;
+      }
       memo.set(needed, VISITING);
       stack.push({ node: needed, evaluation: evaluate(sourceCode, needed) });
       input = onCycle;
@@ -446,7 +461,20 @@ const small = (value: StaticPrimitive): boolean => typeof value !== "string" || 
  * `x.toString()`. Undefined when unknown. BigInt arithmetic is not evaluated (`10n ** 10n ** 7n` would take minutes).
  */
 export function getStaticValue(sourceCode: SourceCode, node: TSESTree.Node): StaticResult {
-  return runMemoised(sourceCode, memosOf(sourceCode).values, node, evaluateValue, undefined);
+  return runMemoised(sourceCode, memosOf(sourceCode).values, node, evaluateValue, leafValue, undefined);
+}
+
+/**
+ * The value of a node that needs no other node's (a literal, a template without substitutions), as `evaluateValue`
+ * gives it, without making a generator: most nodes asked about are these.
+ */
+function leafValue(node: TSESTree.Node): StaticResult | typeof NOT_LEAF {
+  if (node.type === AST_NODE_TYPES.Literal) return node.value instanceof RegExp ? undefined : known(node.value);
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    const cooked = node.quasis[0]?.value.cooked;
+    return typeof cooked === "string" ? known(cooked) : undefined;
+  }
+  return NOT_LEAF;
 }
 
 /** A fully static string (literal, constant, template or concatenation of those), or undefined. */
@@ -695,7 +723,13 @@ const joinParts = (parts: readonly string[]): string => {
  * file like the values; a pattern longer than MAX_STRING_LENGTH is UNKNOWN_PART.
  */
 export function getStringPattern(sourceCode: SourceCode, node: TSESTree.Node): string {
-  return runMemoised(sourceCode, memosOf(sourceCode).patterns, node, evaluatePattern, UNKNOWN_PART);
+  return runMemoised(sourceCode, memosOf(sourceCode).patterns, node, evaluatePattern, leafPattern, UNKNOWN_PART);
+}
+
+/** The pattern of a literal, as `evaluatePattern` gives it, without making a generator. */
+function leafPattern(node: TSESTree.Node): string | typeof NOT_LEAF {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "string" ? node.value : UNKNOWN_PART;
+  return NOT_LEAF;
 }
 
 function* evaluatePattern(sourceCode: SourceCode, node: TSESTree.Node): Evaluation<string> {
