@@ -402,12 +402,12 @@ function runMemoised<T>(
   memo: Map<TSESTree.Node, T | typeof VISITING>,
   root: TSESTree.Node,
   evaluate: (sourceCode: SourceCode, node: TSESTree.Node) => Evaluation<T>,
-  leafOf: (node: TSESTree.Node) => T | typeof NOT_LEAF,
+  leafOf: (sourceCode: SourceCode, node: TSESTree.Node) => T | typeof NOT_LEAF,
   onCycle: T,
 ): T {
   const known = memo.get(root);
   if (known !== undefined || memo.has(root)) return known === VISITING ? onCycle : (known as T);
-  const rootLeaf = leafOf(root);
+  const rootLeaf = leafOf(sourceCode, root);
   if (rootLeaf !== NOT_LEAF) {
     memo.set(root, rootLeaf);
     return rootLeaf;
@@ -432,7 +432,7 @@ function runMemoised<T>(
     } else if (result !== undefined || memo.has(needed)) {
       input = result as T;
     } else {
-      const leaf = leafOf(needed);
+      const leaf = leafOf(sourceCode, needed);
       if (leaf !== NOT_LEAF) {
         memo.set(needed, leaf);
         input = leaf;
@@ -465,16 +465,33 @@ export function getStaticValue(sourceCode: SourceCode, node: TSESTree.Node): Sta
 }
 
 /**
- * The value of a node that needs no other node's (a literal, a template without substitutions), as `evaluateValue`
- * gives it, without making a generator: most nodes asked about are these.
+ * The value of a node that needs no other node's, as `evaluateValue` gives it, without making a generator: a literal,
+ * a template without substitutions, a variable that is no constant, and a member of one (`order.total`). Most nodes
+ * asked about are these.
  */
-function leafValue(node: TSESTree.Node): StaticResult | typeof NOT_LEAF {
-  if (node.type === AST_NODE_TYPES.Literal) return node.value instanceof RegExp ? undefined : known(node.value);
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
-    const cooked = node.quasis[0]?.value.cooked;
-    return typeof cooked === "string" ? known(cooked) : undefined;
+function leafValue(sourceCode: SourceCode, node: TSESTree.Node): StaticResult | typeof NOT_LEAF {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return node.value instanceof RegExp ? undefined : known(node.value);
+    case AST_NODE_TYPES.TemplateLiteral: {
+      if (node.expressions.length > 0) return NOT_LEAF;
+      const cooked = node.quasis[0]?.value.cooked;
+      return typeof cooked === "string" ? known(cooked) : undefined;
+    }
+    case AST_NODE_TYPES.Identifier:
+      return isUnknownVariable(sourceCode, node) ? undefined : NOT_LEAF;
+    case AST_NODE_TYPES.MemberExpression:
+      // Neither a container in reach (resolveContainer) nor a known object value: unknown, whatever the key.
+      return !node.computed && node.object.type === AST_NODE_TYPES.Identifier && isUnknownVariable(sourceCode, node.object) ? undefined : NOT_LEAF;
+    default:
+      return NOT_LEAF;
   }
-  return NOT_LEAF;
+}
+
+/** An identifier `evaluateValue` knows nothing of: not `undefined`, `NaN` or `Infinity`, and no constant. */
+function isUnknownVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  const name = identifier.name;
+  return name !== "undefined" && name !== "NaN" && name !== "Infinity" && !findConstantVariable(sourceCode, identifier);
 }
 
 /** A fully static string (literal, constant, template or concatenation of those), or undefined. */
@@ -727,7 +744,7 @@ export function getStringPattern(sourceCode: SourceCode, node: TSESTree.Node): s
 }
 
 /** The pattern of a literal, as `evaluatePattern` gives it, without making a generator. */
-function leafPattern(node: TSESTree.Node): string | typeof NOT_LEAF {
+function leafPattern(_sourceCode: SourceCode, node: TSESTree.Node): string | typeof NOT_LEAF {
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "string" ? node.value : UNKNOWN_PART;
   return NOT_LEAF;
 }
