@@ -272,12 +272,24 @@ function equivalentsOf(endpoint: EndpointId): readonly FieldEquivalent[] {
   return equivalents;
 }
 
+interface ObjectsOfValue {
+  readonly objects: readonly TSESTree.ObjectExpression[];
+  readonly array: boolean;
+}
+
+/** Most fields hold neither an object nor an array: one shared answer for them. */
+const NO_OBJECTS: ObjectsOfValue = { objects: [], array: false };
+
 /** The object literal a value is, or its array literal's object literals. */
-function objectsOf(sourceCode: SourceCode, value: TSESTree.Node): { objects: TSESTree.ObjectExpression[]; array: boolean } {
-  const object = resolveObjectLiteral(sourceCode, value);
-  if (object) return { objects: [object], array: false };
+function objectsOf(sourceCode: SourceCode, value: TSESTree.Node): ObjectsOfValue {
   const expression = resolveExpression(sourceCode, value);
-  if (expression.type !== AST_NODE_TYPES.ArrayExpression) return { objects: [], array: false };
+  if (expression.type === AST_NODE_TYPES.ObjectExpression) return { objects: [expression], array: false };
+  // Only a call or `new` (`JSON.stringify(x)`, `new URLSearchParams(x)`) leads resolveObjectLiteral on from here.
+  if (expression.type === AST_NODE_TYPES.CallExpression || expression.type === AST_NODE_TYPES.NewExpression) {
+    const object = resolveObjectLiteral(sourceCode, value);
+    return object ? { objects: [object], array: false } : NO_OBJECTS;
+  }
+  if (expression.type !== AST_NODE_TYPES.ArrayExpression) return NO_OBJECTS;
   const objects: TSESTree.ObjectExpression[] = [];
   for (const element of expression.elements.slice(0, MAX_LOOKUP_STEPS)) {
     const item = element && element.type !== AST_NODE_TYPES.SpreadElement ? resolveObjectLiteral(sourceCode, element) : undefined;
@@ -290,11 +302,12 @@ function walkObject(context: BodyContext, object: TSESTree.ObjectExpression, sch
   const properties = propertiesOf(schema);
   if (!properties || depth > MAX_DEPTH || context.visited.has(object)) return;
   context.visited.add(object);
-  for (const property of object.properties.slice(0, MAX_LOOKUP_STEPS)) {
-    if (property.type !== AST_NODE_TYPES.Property || property.kind !== "init" || property.method) continue;
+  const count = Math.min(object.properties.length, MAX_LOOKUP_STEPS);
+  for (let index = 0; index < count; index++) {
+    const property = object.properties[index];
+    if (property?.type !== AST_NODE_TYPES.Property || property.kind !== "init" || property.method) continue;
     const key = getPropertyKey(context.sourceCode, property);
     if (key === null) continue;
-    const fieldPath = joinPath(path, key);
     const fieldSchema = properties.get(key);
     if (!fieldSchema) {
       checkUnknownField(context, property, key, path, depth);
@@ -302,7 +315,9 @@ function walkObject(context: BodyContext, object: TSESTree.ObjectExpression, sch
     }
     const { objects, array } = objectsOf(context.sourceCode, property.value);
     // The item schema matters only for an array of objects; most fields hold neither.
-    const items = array && objects.length > 0 ? itemsOf(fieldSchema) : undefined;
+    if (objects.length === 0) continue;
+    const fieldPath = joinPath(path, key);
+    const items = array ? itemsOf(fieldSchema) : undefined;
     for (const child of objects) {
       if (array && items) walkObject(context, child, items, `${fieldPath}[]`, depth + 1);
       else if (!array) walkObject(context, child, fieldSchema, fieldPath, depth + 1);

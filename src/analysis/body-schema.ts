@@ -1,5 +1,5 @@
 import { unwrap } from "../core/ast.js";
-import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
 import { isStringLiteralNode, visitValueSources, type StringLiteralNode } from "../core/literals.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS, MAX_STRING_LENGTH } from "../core/limits.js";
 import { resolveObjectLiteral } from "../core/objects.js";
@@ -60,8 +60,7 @@ export function checkRequestBody(sourceCode: SourceCode, object: TSESTree.Object
   let problems = byEndpoint.get(endpoint);
   if (!problems) {
     const schema = requestBodySchema(endpoint);
-    const phonePaths = new Set(Object.entries(getEndpoint(endpoint)?.fields ?? {}).flatMap(([path, field]) => (field.phone ? [path] : [])));
-    const walk: Walk = { sourceCode, endpoint, api: endpoint.slice(0, endpoint.indexOf(".")), phonePaths, steps: 0 };
+    const walk: Walk = { sourceCode, endpoint, api: endpoint.slice(0, endpoint.indexOf(".")), phonePaths: phonePathsOf(endpoint), steps: 0 };
     problems = schema ? checkNode(walk, object, schema, ROOT, 0) : [];
     byEndpoint.set(endpoint, problems);
   }
@@ -69,6 +68,18 @@ export function checkRequestBody(sourceCode: SourceCode, object: TSESTree.Object
 }
 
 const memo = new WeakMap<TSESTree.ObjectExpression, Map<EndpointId, readonly BodyProblem[]>>();
+
+/** The endpoint's phone fields, from its static table: made once per endpoint for every body and file. */
+const phonePathsByEndpoint = new Map<EndpointId, ReadonlySet<string>>();
+
+function phonePathsOf(endpoint: EndpointId): ReadonlySet<string> {
+  let paths = phonePathsByEndpoint.get(endpoint);
+  if (!paths) {
+    paths = new Set(Object.entries(getEndpoint(endpoint)?.fields ?? {}).flatMap(([path, field]) => (field.phone ? [path] : [])));
+    phonePathsByEndpoint.set(endpoint, paths);
+  }
+  return paths;
+}
 
 interface Walk {
   readonly sourceCode: SourceCode;
@@ -96,26 +107,38 @@ const childAt = (at: At, key: string): At => ({
 const itemAt = (at: At, index: number): At => ({ path: `${at.path}[${index}]`, specPath: at.specPath, key: at.key });
 
 function checkNode(walk: Walk, node: TSESTree.Node, written: SchemaNode, at: At, depth: number): BodyProblem[] {
-  if (depth > MAX_DEPTH || ++walk.steps > MAX_BODY_STEPS) return [];
-  const { schema, alternatives } = resolvedSchema(written);
-  if (!schema) return [];
-  if (alternatives) {
-    // A problem counts only when every alternative that fits has it: a field one branch lacks may be another
-    // branch's. The branches that know every field written are those that fit; when none does, all of them.
-    const results: BodyProblem[][] = [];
-    for (const alternative of alternatives) {
-      if (!alternative) return [];
-      const found = checkNode(walk, node, alternative, at, depth + 1);
-      if (found.length === 0) return [];
-      results.push(found);
-    }
-    const fitting = results.filter((found) => !found.some((problem) => problem.kind === "unknownField"));
-    const [first, ...others] = fitting.length > 0 ? fitting : results;
-    return (first ?? []).filter((problem) => others.every((found) => found.some((other) => other.signature === problem.signature)));
-  }
   const problems: BodyProblem[] = [];
-  for (const candidate of candidatesOf(walk.sourceCode, node)) checkCandidate(walk, candidate, schema, at, depth, problems);
+  checkNodeInto(walk, node, written, at, depth, problems);
   return problems;
+}
+
+/** `checkNode`, adding the problems to `problems` (in the same order) instead of to an array of their own. */
+function checkNodeInto(walk: Walk, node: TSESTree.Node, written: SchemaNode, at: At, depth: number, problems: BodyProblem[]): void {
+  if (depth > MAX_DEPTH || ++walk.steps > MAX_BODY_STEPS) return;
+  const { schema, alternatives } = resolvedSchema(written);
+  if (!schema) return;
+  if (alternatives) {
+    problems.push(...alternativeProblems(walk, node, alternatives, at, depth));
+    return;
+  }
+  for (const candidate of candidatesOf(walk.sourceCode, node)) checkCandidate(walk, candidate, schema, at, depth, problems);
+}
+
+/**
+ * A problem counts only when every alternative that fits has it: a field one branch lacks may be another branch's. The
+ * branches that know every field written are those that fit; when none does, all of them.
+ */
+function alternativeProblems(walk: Walk, node: TSESTree.Node, alternatives: readonly (SchemaNode | undefined)[], at: At, depth: number): BodyProblem[] {
+  const results: BodyProblem[][] = [];
+  for (const alternative of alternatives) {
+    if (!alternative) return [];
+    const found = checkNode(walk, node, alternative, at, depth + 1);
+    if (found.length === 0) return [];
+    results.push(found);
+  }
+  const fitting = results.filter((found) => !found.some((problem) => problem.kind === "unknownField"));
+  const [first, ...others] = fitting.length > 0 ? fitting : results;
+  return (first ?? []).filter((problem) => others.every((found) => found.some((other) => other.signature === problem.signature)));
 }
 
 interface ResolvedSchema {
@@ -181,7 +204,7 @@ function candidatesOf(sourceCode: SourceCode, node: TSESTree.Node): Candidate[] 
   const out: Candidate[] = [];
   visitValueSources(sourceCode, node, (expression, variable) => {
     const reportNode = variable ? node : expression;
-    const inPlace = !variable || variable.references.filter((reference) => reference.isRead()).length === 1;
+    const inPlace = !variable || readCount(variable) === 1;
     const candidate = candidateAt(sourceCode, expression, reportNode, inPlace);
     if (candidate) out.push(candidate);
     return out.length < MAX_CANDIDATES;
@@ -189,12 +212,20 @@ function candidatesOf(sourceCode: SourceCode, node: TSESTree.Node): Candidate[] 
   return out;
 }
 
+/** How often a constant is read, counted up to 2 (all the caller asks is whether it is read once). */
+function readCount(variable: TSESLint.Scope.Variable): number {
+  let reads = 0;
+  for (const reference of variable.references) if (reference.isRead() && ++reads > 1) break;
+  return reads;
+}
+
 /** What one source of a value says about it: a literal, an object or array, a product by 100, a known or partly known string. */
 function candidateAt(sourceCode: SourceCode, expression: TSESTree.Node, reportNode: TSESTree.Node, inPlace: boolean): Candidate | undefined {
   switch (expression.type) {
     case AST_NODE_TYPES.Literal:
       if (expression.value instanceof RegExp || typeof expression.value === "bigint") return undefined;
-      return { kind: "value", reportNode, node: expression, value: expression.value, ...(inPlace && { editable: expression }) };
+      // Written out rather than spread: this runs for nearly every field of every body.
+      return inPlace ? { kind: "value", reportNode, node: expression, value: expression.value, editable: expression } : { kind: "value", reportNode, node: expression, value: expression.value };
     case AST_NODE_TYPES.ObjectExpression:
       return { kind: "object", reportNode, node: expression };
     case AST_NODE_TYPES.ArrayExpression:
@@ -211,8 +242,9 @@ function candidateAt(sourceCode: SourceCode, expression: TSESTree.Node, reportNo
   }
   const known = getStaticValue(sourceCode, expression);
   if (known) {
-    const editable = inPlace && isStringLiteralNode(expression) ? expression : undefined;
-    return { kind: "value", reportNode, node: expression, value: known.value, ...(editable && { editable }) };
+    return inPlace && isStringLiteralNode(expression)
+      ? { kind: "value", reportNode, node: expression, value: known.value, editable: expression }
+      : { kind: "value", reportNode, node: expression, value: known.value };
   }
   if (expression.type === AST_NODE_TYPES.TemplateLiteral || (expression.type === AST_NODE_TYPES.BinaryExpression && expression.operator === "+")) {
     const pattern = getStringPattern(sourceCode, expression);
@@ -266,7 +298,7 @@ function checkCandidate(walk: Walk, candidate: Candidate, schema: SchemaNode, at
       if (candidate.node.type === AST_NODE_TYPES.ArrayExpression && schema.items) {
         candidate.node.elements.forEach((element, index) => {
           if (element && element.type !== AST_NODE_TYPES.SpreadElement && index < MAX_LOOKUP_STEPS) {
-            problems.push(...checkNode(walk, element, schema.items as SchemaNode, itemAt(at, index), depth + 1));
+            checkNodeInto(walk, element, schema.items as SchemaNode, itemAt(at, index), depth + 1, problems);
           }
         });
       }
@@ -284,23 +316,22 @@ function checkPrimitive(walk: Walk, candidate: Candidate, schema: SchemaNode, at
   const base = { path: at.path, specPath: at.specPath, node: candidate.reportNode };
   const editable = candidate.editable;
   const expected = schema.type;
-  const typeSignature = `type|${at.path}|${expected}`;
   if (expected === "string" && typeof value !== "string") {
     const spelling = typeof value === "boolean" && schema.enum ? booleanSpelling(schema.enum, value) : undefined;
     const raw = editable && editable.type === AST_NODE_TYPES.Literal ? editable.raw : undefined;
     const replacement = spelling !== undefined ? { string: spelling } : typeof value === "number" && raw && /^\d+$/.test(raw) ? { string: raw } : undefined;
     const expectation = spelling !== undefined ? (schema.enum ?? []).map((allowed) => JSON.stringify(allowed)).join(" or ") : "a string";
-    problems.push({ ...base, kind: "wrongType", expected: expectation, actual: describe(value), ...(editable && replacement !== undefined && { literal: editable, replacement }), signature: typeSignature });
+    problems.push({ ...base, kind: "wrongType", expected: expectation, actual: describe(value), ...(editable && replacement !== undefined && { literal: editable, replacement }), signature: `type|${at.path}|${expected}` });
     return;
   }
   if (expected === "integer" || expected === "number") {
     if (typeof value === "string") {
       const integral = /^-?\d{1,15}$/.test(value);
-      problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: "a string", ...(editable && integral && { literal: editable, replacement: { text: String(Number(value)) } }), signature: typeSignature });
+      problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: "a string", ...(editable && integral && { literal: editable, replacement: { text: String(Number(value)) } }), signature: `type|${at.path}|${expected}` });
       return;
     }
     if (typeof value !== "number") {
-      problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: describe(value), signature: typeSignature });
+      problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: describe(value), signature: `type|${at.path}|${expected}` });
       return;
     }
     if (expected === "integer" && !Number.isInteger(value)) {
@@ -311,11 +342,11 @@ function checkPrimitive(walk: Walk, candidate: Candidate, schema: SchemaNode, at
     return;
   }
   if (expected === "boolean" && typeof value !== "boolean") {
-    problems.push({ ...base, kind: "wrongType", expected: "a boolean", actual: describe(value), signature: typeSignature });
+    problems.push({ ...base, kind: "wrongType", expected: "a boolean", actual: describe(value), signature: `type|${at.path}|${expected}` });
     return;
   }
   if ((expected === "object" || expected === "array") && typeof value !== "object") {
-    problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: describe(value), signature: typeSignature });
+    problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: describe(value), signature: `type|${at.path}|${expected}` });
     return;
   }
   if (typeof value === "string") checkString(walk, value, editable, schema, at, base, problems);
@@ -446,7 +477,7 @@ function checkObject(walk: Walk, object: TSESTree.ObjectExpression, schema: Sche
     const child = childAt(at, key);
     const fieldSchema = known && Object.hasOwn(known, key) ? known[key] : typeof additional === "object" ? additional : undefined;
     if (fieldSchema) {
-      problems.push(...checkNode(walk, property.value, fieldSchema, child, depth + 1));
+      checkNodeInto(walk, property.value, fieldSchema, child, depth + 1, problems);
     } else if (known && (additional === undefined || additional === false)) {
       const { candidates, close } = closestKeys(key, Object.keys(known));
       for (const candidate of candidates) meant.add(candidate);

@@ -113,14 +113,11 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
     }
     const node = climbTypeWrappers(start);
     const parent = node.parent;
-    const site = (value: ValueSite): void => {
-      if (first) sites.push(value);
-    };
     if (!parent) return;
     switch (parent.type) {
       case AST_NODE_TYPES.ExpressionStatement:
         if (first) {
-          site({ kind: "dropped", statement: parent, value: node });
+          sites.push({ kind: "dropped", statement: parent, value: node });
           unusedSites++;
         }
         return;
@@ -132,15 +129,15 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
           return;
         }
         if (parent.id.type === AST_NODE_TYPES.Identifier) {
-          site(
+          if (first) sites.push(
             declaration.declarations.length === 1
               ? { kind: "bound", statement: declaration, name: parent.id.name, value: node }
               : { kind: "other", value: node },
           );
         } else if (parent.id.type === AST_NODE_TYPES.ObjectPattern && declaration.declarations.length === 1) {
-          site({ kind: "destructured", declaration, value: node });
+          if (first) sites.push({ kind: "destructured", declaration, value: node });
         } else {
-          site({ kind: "other", value: node });
+          if (first) sites.push({ kind: "other", value: node });
         }
         followPattern(parent.id, depth);
         return;
@@ -148,9 +145,9 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
       case AST_NODE_TYPES.AssignmentExpression: {
         if (parent.right !== node || parent.operator !== "=") break;
         if (parent.left.type === AST_NODE_TYPES.Identifier && parent.parent.type === AST_NODE_TYPES.ExpressionStatement) {
-          site({ kind: "bound", statement: parent.parent, name: parent.left.name, value: node });
+          if (first) sites.push({ kind: "bound", statement: parent.parent, name: parent.left.name, value: node });
         } else {
-          site({ kind: "other", value: node });
+          if (first) sites.push({ kind: "other", value: node });
         }
         if (parent.left.type === AST_NODE_TYPES.Identifier || parent.left.type === AST_NODE_TYPES.ObjectPattern) followPattern(parent.left, depth);
         else escapes = true;
@@ -158,8 +155,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
       }
       case AST_NODE_TYPES.MemberExpression: {
         if (parent.object !== node) break;
-        if (node.type === AST_NODE_TYPES.AwaitExpression) site({ kind: "member", value: node });
-        else site({ kind: "other", value: node });
+        if (first) sites.push(node.type === AST_NODE_TYPES.AwaitExpression ? { kind: "member", value: node } : { kind: "other", value: node });
         const name = getPropertyKey(sourceCode, parent);
         if (name === null) escapes = true;
         else reads.push({ property: name, node: parent });
@@ -179,14 +175,14 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
       case AST_NODE_TYPES.TemplateLiteral:
       case AST_NODE_TYPES.SwitchStatement:
         // `if (!response)`, `response === undefined`: neither a check nor a use.
-        site({ kind: "other", value: node });
+        if (first) sites.push({ kind: "other", value: node });
         reads.push({ property: undefined, node });
         return;
       default:
         break;
     }
     // Returned, passed to a function, stored, spread, yielded: another piece of code owns the value.
-    site({ kind: "other", value: node });
+    if (first) sites.push({ kind: "other", value: node });
     escapes = true;
   };
 
@@ -241,12 +237,9 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
     const node = climbTypeWrappers(start);
     const parent = node.parent;
     if (!parent) return;
-    const end = (kind: PromiseEnd["kind"]): void => {
-      promiseEnds.push({ kind, node });
-    };
     switch (parent.type) {
       case AST_NODE_TYPES.AwaitExpression:
-        end("awaited");
+        promiseEnds.push({ kind: "awaited", node });
         if (carriesResponse) followValue(parent, depth + 1, true);
         return;
       case AST_NODE_TYPES.MemberExpression: {
@@ -272,20 +265,20 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
         return;
       }
       case AST_NODE_TYPES.ExpressionStatement:
-        end("dropped");
+        promiseEnds.push({ kind: "dropped", node });
         return;
       case AST_NODE_TYPES.ReturnStatement:
-        end("returned");
+        promiseEnds.push({ kind: "returned", node });
         return;
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        end(parent.body === node ? "returned" : "escaped");
+        promiseEnds.push({ kind: parent.body === node ? "returned" : "escaped", node });
         return;
       case AST_NODE_TYPES.UnaryExpression:
-        end(parent.operator === "void" ? "voided" : "escaped");
+        promiseEnds.push({ kind: parent.operator === "void" ? "voided" : "escaped", node });
         return;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        end(parent.callee === node ? "escaped" : "passed");
+        promiseEnds.push({ kind: parent.callee === node ? "escaped" : "passed", node });
         return;
       case AST_NODE_TYPES.VariableDeclarator:
         if (parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier && parent.parent.parent.type !== AST_NODE_TYPES.ExportNamedDeclaration) {
@@ -306,7 +299,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
       case AST_NODE_TYPES.LogicalExpression:
       case AST_NODE_TYPES.SequenceExpression:
         if (parent.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) !== node) {
-          end("dropped");
+          promiseEnds.push({ kind: "dropped", node });
           return;
         }
         followPromise(parent, depth + 1, carriesResponse);
@@ -314,7 +307,7 @@ export function analyzeResponseFlow(sourceCode: SourceCode, request: VippsReques
       default:
         break;
     }
-    end("escaped");
+    promiseEnds.push({ kind: "escaped", node });
   };
 
   followPromise(request.response.node, 0, true);

@@ -37,35 +37,51 @@ export function visitValueSources(
   node: TSESTree.Node,
   leaf: (expression: TSESTree.Node, variable: TSESLint.Scope.Variable | undefined) => boolean | void,
 ): void {
-  const seen = new Set<TSESTree.Node>();
-  let stopped = false;
-  const visit = (current: TSESTree.Node, variable: TSESLint.Scope.Variable | undefined, depth: number): void => {
-    if (stopped || depth > MAX_DEPTH) return;
-    const expression = unwrap(current);
-    if (seen.has(expression)) return;
-    seen.add(expression);
-    switch (expression.type) {
-      case AST_NODE_TYPES.LogicalExpression:
-        if (expression.operator !== "&&") {
-          visit(expression.left, variable, depth + 1);
-          visit(expression.right, variable, depth + 1);
-        }
-        return;
-      case AST_NODE_TYPES.ConditionalExpression:
-        visit(expression.consequent, variable, depth + 1);
-        visit(expression.alternate, variable, depth + 1);
-        return;
-      case AST_NODE_TYPES.Identifier: {
-        const constant = findConstantVariable(sourceCode, expression);
-        const def = constant?.defs[0];
-        if (def?.type === DefinitionType.Variable && def.node.init) visit(def.node.init, variable ?? constant, depth + 1);
-        return;
+  // Most values are one leaf written in place: no walk state is made for them.
+  const expression = unwrap(node);
+  if (
+    expression.type !== AST_NODE_TYPES.LogicalExpression &&
+    expression.type !== AST_NODE_TYPES.ConditionalExpression &&
+    expression.type !== AST_NODE_TYPES.Identifier
+  ) {
+    leaf(expression, undefined);
+    return;
+  }
+  visitSource({ sourceCode, leaf, seen: new Set(), stopped: false }, node, undefined, 0);
+}
+
+interface SourceWalk {
+  readonly sourceCode: SourceCode;
+  readonly leaf: (expression: TSESTree.Node, variable: TSESLint.Scope.Variable | undefined) => boolean | void;
+  readonly seen: Set<TSESTree.Node>;
+  stopped: boolean;
+}
+
+function visitSource(walk: SourceWalk, current: TSESTree.Node, variable: TSESLint.Scope.Variable | undefined, depth: number): void {
+  if (walk.stopped || depth > MAX_DEPTH) return;
+  const expression = unwrap(current);
+  if (walk.seen.has(expression)) return;
+  walk.seen.add(expression);
+  switch (expression.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      if (expression.operator !== "&&") {
+        visitSource(walk, expression.left, variable, depth + 1);
+        visitSource(walk, expression.right, variable, depth + 1);
       }
-      default:
-        if (leaf(expression, variable) === false) stopped = true;
+      return;
+    case AST_NODE_TYPES.ConditionalExpression:
+      visitSource(walk, expression.consequent, variable, depth + 1);
+      visitSource(walk, expression.alternate, variable, depth + 1);
+      return;
+    case AST_NODE_TYPES.Identifier: {
+      const constant = findConstantVariable(walk.sourceCode, expression);
+      const def = constant?.defs[0];
+      if (def?.type === DefinitionType.Variable && def.node.init) visitSource(walk, def.node.init, variable ?? constant, depth + 1);
+      return;
     }
-  };
-  visit(node, undefined, 0);
+    default:
+      if (walk.leaf(expression, variable) === false) walk.stopped = true;
+  }
 }
 
 /** The literal strings an expression may evaluate to (see `visitValueSources`), with the constant each came through. */

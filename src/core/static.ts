@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree, DefinitionType } from "./eslint-api.js";
 import { isFunction, unwrap, type FunctionNode } from "./ast.js";
-import { memoised } from "./memo.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS, MAX_STRING_LENGTH } from "./limits.js";
 import type { SourceCode } from "./types.js";
 
@@ -36,9 +35,47 @@ export const UNKNOWN_PART = "\u0000";
 // ---------------------------------------------------------------------------------------------------------------
 // Constants
 
-const variableOf = new WeakMap<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
-const isConstant = new WeakMap<TSESLint.Scope.Variable, boolean>();
-const hasPropertyWrites = new WeakMap<TSESLint.Scope.Variable, boolean>();
+/**
+ * Every memo of this module for one file, kept per `Program`: plain Maps (the nodes and variables they hold are the
+ * file's own and live as long as its `Program`), reached through the last file asked about, so that the calls of a
+ * file cost no WeakMap look-up each.
+ */
+interface FileMemos {
+  readonly variables: Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>;
+  readonly constants: Map<TSESLint.Scope.Variable, boolean>;
+  readonly propertyWrites: Map<TSESLint.Scope.Variable, boolean>;
+  readonly summaries: Map<TSESTree.ObjectExpression, ObjectSummary>;
+  readonly lookups: Map<SpreadResolver, Map<TSESTree.ObjectExpression, Map<string, TSESTree.Property | null>>>;
+  readonly hiding: Map<SpreadResolver, Map<TSESTree.ObjectExpression, boolean>>;
+  readonly values: Map<TSESTree.Node, StaticResult | typeof VISITING>;
+  readonly patterns: Map<TSESTree.Node, string | typeof VISITING>;
+}
+
+const fileMemos = new WeakMap<TSESTree.Program, FileMemos>();
+let lastProgram: TSESTree.Program | undefined;
+let lastMemos: FileMemos | undefined;
+
+function memosOf(sourceCode: SourceCode): FileMemos {
+  const program = sourceCode.ast;
+  if (program === lastProgram && lastMemos) return lastMemos;
+  let memos = fileMemos.get(program);
+  if (!memos) {
+    memos = {
+      variables: new Map(),
+      constants: new Map(),
+      propertyWrites: new Map(),
+      summaries: new Map(),
+      lookups: new Map(),
+      hiding: new Map(),
+      values: new Map(),
+      patterns: new Map(),
+    };
+    fileMemos.set(program, memos);
+  }
+  lastProgram = program;
+  lastMemos = memos;
+  return memos;
+}
 
 /**
  * The variable an identifier refers to, looked up once per identifier: up the scope chain from the identifier's own
@@ -46,13 +83,14 @@ const hasPropertyWrites = new WeakMap<TSESLint.Scope.Variable, boolean>();
  * of functions in the scope on every look-up: quadratic in a file of many top-level functions.)
  */
 export function findVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  let variable = variableOf.get(identifier);
+  const variables = memosOf(sourceCode).variables;
+  let variable = variables.get(identifier);
   if (variable === undefined) {
     variable = null;
     for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier); scope && !variable; scope = scope.upper) {
       variable = scope.set.get(identifier.name) ?? null;
     }
-    variableOf.set(identifier, variable);
+    variables.set(identifier, variable);
   }
   return variable;
 }
@@ -64,7 +102,8 @@ export function findConstantVariable(
 ): TSESLint.Scope.Variable | undefined {
   const variable = findVariable(sourceCode, identifier);
   if (!variable) return undefined;
-  let constant = isConstant.get(variable);
+  const constants = memosOf(sourceCode).constants;
+  let constant = constants.get(variable);
   if (constant === undefined) {
     const def = variable.defs[0];
     constant =
@@ -73,7 +112,7 @@ export function findConstantVariable(
       def.node.id.type === AST_NODE_TYPES.Identifier &&
       !!def.node.init &&
       !variable.references.some((reference) => reference.isWrite() && reference.init !== true);
-    isConstant.set(variable, constant);
+    constants.set(variable, constant);
   }
   return constant ? variable : undefined;
 }
@@ -115,8 +154,9 @@ export function resolveExpression(sourceCode: SourceCode, node: TSESTree.Node): 
 const MUTATING_METHODS = new Set(["copyWithin", "fill", "pop", "push", "reverse", "shift", "sort", "splice", "unshift"]);
 
 /** Whether code writes into the object a constant holds: `c.a = 1`, `c.a.b++`, `delete c.a`, `c.push(1)`. */
-function writesProperties(variable: TSESLint.Scope.Variable): boolean {
-  let writes = hasPropertyWrites.get(variable);
+function writesProperties(sourceCode: SourceCode, variable: TSESLint.Scope.Variable): boolean {
+  const propertyWrites = memosOf(sourceCode).propertyWrites;
+  let writes = propertyWrites.get(variable);
   if (writes === undefined) {
     writes = variable.references.some((reference) => {
       let node: TSESTree.Node = reference.identifier;
@@ -130,7 +170,7 @@ function writesProperties(variable: TSESLint.Scope.Variable): boolean {
       const name = node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
       return parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node && name !== undefined && MUTATING_METHODS.has(name);
     });
-    hasPropertyWrites.set(variable, writes);
+    propertyWrites.set(variable, writes);
   }
   return writes;
 }
@@ -146,7 +186,7 @@ function resolveContainer(sourceCode: SourceCode, node: TSESTree.Node): TSESTree
     if (current.type === AST_NODE_TYPES.Identifier) {
       const variable = findConstantVariable(sourceCode, current);
       const def = variable?.defs[0];
-      if (!variable || writesProperties(variable) || def?.type !== DefinitionType.Variable || !def.node.init) return undefined;
+      if (!variable || writesProperties(sourceCode, variable) || def?.type !== DefinitionType.Variable || !def.node.init) return undefined;
       current = unwrap(def.node.init);
     } else if (current.type === AST_NODE_TYPES.CallExpression && isGlobalMember(sourceCode, current.callee, "Object", "freeze")) {
       const argument = current.arguments[0];
@@ -227,9 +267,8 @@ interface ObjectSummary {
   readonly hasOpaqueProperty: boolean;
 }
 
-const summaries = new WeakMap<TSESTree.ObjectExpression, ObjectSummary>();
-
 function summarise(sourceCode: SourceCode, object: TSESTree.ObjectExpression): ObjectSummary {
+  const summaries = memosOf(sourceCode).summaries;
   let summary = summaries.get(object);
   if (!summary) {
     const lastIndex = new Map<string, number>();
@@ -254,8 +293,6 @@ function summarise(sourceCode: SourceCode, object: TSESTree.ObjectExpression): O
 /** Follows a spread's argument to an object literal, or gives undefined. */
 export type SpreadResolver = (sourceCode: SourceCode, node: TSESTree.Node) => TSESTree.ObjectExpression | undefined;
 
-const lookups = new WeakMap<SpreadResolver, WeakMap<TSESTree.ObjectExpression, Map<string, TSESTree.Property | null>>>();
-
 /**
  * The property that gives `key` its value in an object literal: the last one written wins, and spreads that
  * `resolveSpread` follows to object literals are looked into (spreads it cannot follow are passed over). A getter or
@@ -269,8 +306,11 @@ export function lookupProperty(
   key: string,
   resolveSpread: SpreadResolver,
 ): TSESTree.Property | undefined {
-  const byObject = memoised(lookups, resolveSpread, () => new WeakMap<TSESTree.ObjectExpression, Map<string, TSESTree.Property | null>>());
-  const byKey = memoised(byObject, object, () => new Map<string, TSESTree.Property | null>());
+  const lookups = memosOf(sourceCode).lookups;
+  let byObject = lookups.get(resolveSpread);
+  if (!byObject) lookups.set(resolveSpread, (byObject = new Map<TSESTree.ObjectExpression, Map<string, TSESTree.Property | null>>()));
+  let byKey = byObject.get(object);
+  if (!byKey) byObject.set(object, (byKey = new Map<string, TSESTree.Property | null>()));
   let found = byKey.get(key);
   if (found === undefined) {
     const seen = new Set<TSESTree.ObjectExpression>();
@@ -301,15 +341,15 @@ export function lookupProperty(
   return found ?? undefined;
 }
 
-const hiding = new WeakMap<SpreadResolver, WeakMap<TSESTree.ObjectExpression, boolean>>();
-
 /**
  * True when the object may hold properties nobody can name from the code: a spread that `resolveSpread` cannot follow
  * (also inside spread object literals), a computed key that is not a constant, a getter or setter. Passing
  * MAX_LOOKUP_STEPS spreads also counts as hiding. Answered once per object and file.
  */
 export function mayHidePropertiesWith(sourceCode: SourceCode, object: TSESTree.ObjectExpression, resolveSpread: SpreadResolver): boolean {
-  const byObject = memoised(hiding, resolveSpread, () => new WeakMap<TSESTree.ObjectExpression, boolean>());
+  const hiding = memosOf(sourceCode).hiding;
+  let byObject = hiding.get(resolveSpread);
+  if (!byObject) hiding.set(resolveSpread, (byObject = new Map<TSESTree.ObjectExpression, boolean>()));
   let hides = byObject.get(object);
   if (hides === undefined) {
     const seen = new Set<TSESTree.ObjectExpression>();
@@ -349,20 +389,30 @@ type Evaluation<T> = Generator<TSESTree.Node, T, T>;
 
 const VISITING = Symbol("visiting");
 
+/** What a leaf function gives for a node that is not a leaf: its evaluation then runs as a generator. */
+const NOT_LEAF = Symbol("not a leaf");
+
 /**
  * Runs `evaluate` on `root` with an explicit stack instead of recursion, and keeps every node's result in `memo`, so
  * that each node is evaluated at most once per file. A node that needs itself (cyclic constants, a TDZ error at run
  * time) gets `onCycle` for that inner use.
  */
 function runMemoised<T>(
-  memo: WeakMap<TSESTree.Node, T | typeof VISITING>,
+  sourceCode: SourceCode,
+  memo: Map<TSESTree.Node, T | typeof VISITING>,
   root: TSESTree.Node,
-  evaluate: (node: TSESTree.Node) => Evaluation<T>,
+  evaluate: (sourceCode: SourceCode, node: TSESTree.Node) => Evaluation<T>,
+  leafOf: (sourceCode: SourceCode, node: TSESTree.Node) => T | typeof NOT_LEAF,
   onCycle: T,
 ): T {
   const known = memo.get(root);
   if (known !== undefined || memo.has(root)) return known === VISITING ? onCycle : (known as T);
-  const stack: { node: TSESTree.Node; evaluation: Evaluation<T> }[] = [{ node: root, evaluation: evaluate(root) }];
+  const rootLeaf = leafOf(sourceCode, root);
+  if (rootLeaf !== NOT_LEAF) {
+    memo.set(root, rootLeaf);
+    return rootLeaf;
+  }
+  const stack: { node: TSESTree.Node; evaluation: Evaluation<T> }[] = [{ node: root, evaluation: evaluate(sourceCode, root) }];
   memo.set(root, VISITING);
   let input: T = onCycle;
   for (;;) {
@@ -382,22 +432,17 @@ function runMemoised<T>(
     } else if (result !== undefined || memo.has(needed)) {
       input = result as T;
     } else {
+      const leaf = leafOf(sourceCode, needed);
+      if (leaf !== NOT_LEAF) {
+        memo.set(needed, leaf);
+        input = leaf;
+        continue;
+      }
       memo.set(needed, VISITING);
-      stack.push({ node: needed, evaluation: evaluate(needed) });
+      stack.push({ node: needed, evaluation: evaluate(sourceCode, needed) });
       input = onCycle;
     }
   }
-}
-
-const valueMemos = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, StaticResult | typeof VISITING>>();
-
-function memoFor<T>(memos: WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, T>>, sourceCode: SourceCode): WeakMap<TSESTree.Node, T> {
-  let memo = memos.get(sourceCode.ast);
-  if (!memo) {
-    memo = new WeakMap();
-    memos.set(sourceCode.ast, memo);
-  }
-  return memo;
 }
 
 const known = (value: StaticPrimitive): StaticResult => ({ value });
@@ -416,7 +461,37 @@ const small = (value: StaticPrimitive): boolean => typeof value !== "string" || 
  * `x.toString()`. Undefined when unknown. BigInt arithmetic is not evaluated (`10n ** 10n ** 7n` would take minutes).
  */
 export function getStaticValue(sourceCode: SourceCode, node: TSESTree.Node): StaticResult {
-  return runMemoised(memoFor(valueMemos, sourceCode), node, (current) => evaluateValue(sourceCode, current), undefined);
+  return runMemoised(sourceCode, memosOf(sourceCode).values, node, evaluateValue, leafValue, undefined);
+}
+
+/**
+ * The value of a node that needs no other node's, as `evaluateValue` gives it, without making a generator: a literal,
+ * a template without substitutions, a variable that is no constant, and a member of one (`order.total`). Most nodes
+ * asked about are these.
+ */
+function leafValue(sourceCode: SourceCode, node: TSESTree.Node): StaticResult | typeof NOT_LEAF {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return node.value instanceof RegExp ? undefined : known(node.value);
+    case AST_NODE_TYPES.TemplateLiteral: {
+      if (node.expressions.length > 0) return NOT_LEAF;
+      const cooked = node.quasis[0]?.value.cooked;
+      return typeof cooked === "string" ? known(cooked) : undefined;
+    }
+    case AST_NODE_TYPES.Identifier:
+      return isUnknownVariable(sourceCode, node) ? undefined : NOT_LEAF;
+    case AST_NODE_TYPES.MemberExpression:
+      // Neither a container in reach (resolveContainer) nor a known object value: unknown, whatever the key.
+      return !node.computed && node.object.type === AST_NODE_TYPES.Identifier && isUnknownVariable(sourceCode, node.object) ? undefined : NOT_LEAF;
+    default:
+      return NOT_LEAF;
+  }
+}
+
+/** An identifier `evaluateValue` knows nothing of: not `undefined`, `NaN` or `Infinity`, and no constant. */
+function isUnknownVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  const name = identifier.name;
+  return name !== "undefined" && name !== "NaN" && name !== "Infinity" && !findConstantVariable(sourceCode, identifier);
 }
 
 /** A fully static string (literal, constant, template or concatenation of those), or undefined. */
@@ -646,8 +721,6 @@ function* evaluateCall(sourceCode: SourceCode, node: TSESTree.CallExpression): E
 // ---------------------------------------------------------------------------------------------------------------
 // String patterns
 
-const patternMemos = new WeakMap<TSESTree.Program, WeakMap<TSESTree.Node, string | typeof VISITING>>();
-
 /**
  * Joins pattern parts, with one UNKNOWN_PART where two meet (an unknown next to an unknown is one unknown), and gives
  * UNKNOWN_PART for the whole once it would exceed MAX_STRING_LENGTH.
@@ -667,7 +740,13 @@ const joinParts = (parts: readonly string[]): string => {
  * file like the values; a pattern longer than MAX_STRING_LENGTH is UNKNOWN_PART.
  */
 export function getStringPattern(sourceCode: SourceCode, node: TSESTree.Node): string {
-  return runMemoised(memoFor(patternMemos, sourceCode), node, (current) => evaluatePattern(sourceCode, current), UNKNOWN_PART);
+  return runMemoised(sourceCode, memosOf(sourceCode).patterns, node, evaluatePattern, leafPattern, UNKNOWN_PART);
+}
+
+/** The pattern of a literal, as `evaluatePattern` gives it, without making a generator. */
+function leafPattern(_sourceCode: SourceCode, node: TSESTree.Node): string | typeof NOT_LEAF {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "string" ? node.value : UNKNOWN_PART;
+  return NOT_LEAF;
 }
 
 function* evaluatePattern(sourceCode: SourceCode, node: TSESTree.Node): Evaluation<string> {

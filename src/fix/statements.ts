@@ -17,17 +17,27 @@ type Fix = TSESLint.RuleFix;
 /** Expands leading tabs (levels) into `indent` plus that many units. */
 export function layout(sourceCode: SourceCode, lines: readonly string[], indent: string): string[] {
   const unit = indentUnit(sourceCode);
-  return lines.map((line) => {
-    const levels = /^\t*/.exec(line)?.[0].length ?? 0;
-    return indent + unit.repeat(levels) + line.slice(levels);
-  });
+  const laidOut: string[] = [];
+  for (const line of lines) {
+    let levels = 0;
+    while (line.charCodeAt(levels) === 9) levels++;
+    laidOut.push(levels === 0 ? indent + line : indent + unit.repeat(levels) + line.slice(levels));
+  }
+  return laidOut;
+}
+
+/** Each line with a line end before it, joined: the text that goes after an existing line. */
+function afterLines(sourceCode: SourceCode, lines: readonly string[]): string {
+  const eol = lineBreakOf(sourceCode);
+  let text = "";
+  for (const line of lines) text += eol + line;
+  return text;
 }
 
 /** Inserts lines after a statement (and the comments that end its line), at its indentation. */
 export function insertStatementsAfter(fixer: Fixer, sourceCode: SourceCode, statement: TSESTree.Node, lines: readonly string[]): Fix {
   const indent = indentOf(sourceCode, statement);
-  const text = layout(sourceCode, lines, indent).map((line) => lineBreakOf(sourceCode) + line).join("");
-  return fixer.insertTextAfterRange([0, endOfLine(sourceCode, statement)], text);
+  return fixer.insertTextAfterRange([0, endOfLine(sourceCode, statement)], afterLines(sourceCode, layout(sourceCode, lines, indent)));
 }
 
 /** Inserts lines before a statement, at its indentation. */
@@ -75,8 +85,7 @@ export function prependToBlock(fixer: Fixer, sourceCode: SourceCode, block: TSES
     const text = ["{", ...layout(sourceCode, lines, inner), `${indentOf(sourceCode, block)}}`].join(lineBreakOf(sourceCode));
     return fixer.replaceText(block, text);
   }
-  const text = layout(sourceCode, lines, inner).map((line) => lineBreakOf(sourceCode) + line).join("");
-  return fixer.insertTextAfterRange(open ? open.range : [block.range[0], block.range[0] + 1], text);
+  return fixer.insertTextAfterRange(open ? open.range : [block.range[0], block.range[0] + 1], afterLines(sourceCode, layout(sourceCode, lines, inner)));
 }
 
 /** Inserts lines at the end of a non-empty block, after its last statement and that line's comments. */
@@ -86,8 +95,7 @@ export function appendToBlock(fixer: Fixer, sourceCode: SourceCode, block: TSEST
   const lastComment = sourceCode.getCommentsInside(block).at(-1);
   let end = last ? endOfLine(sourceCode, last) : block.range[0] + 1;
   if (lastComment && lastComment.range[1] > end) end = lastComment.range[1];
-  const text = layout(sourceCode, lines, inner).map((line) => lineBreakOf(sourceCode) + line).join("");
-  return fixer.insertTextAfterRange([0, end], text);
+  return fixer.insertTextAfterRange([0, end], afterLines(sourceCode, layout(sourceCode, lines, inner)));
 }
 
 /** The indentation of statements inside a block: its first statement's, or one unit in from the block's line. */
