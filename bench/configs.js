@@ -1,5 +1,5 @@
 // The configurations the benchmark compares, each on top of the same languages and settings (bench/corpus.js).
-import plugin from "../dist/src/index.js";
+import plugin from "../dist/index.js";
 
 export const CONFIGS = {
   /** No rules: parsing, scope analysis and traversal, what every ESLint run pays. */

@@ -2,7 +2,7 @@
 // editor start pays it.
 //
 // Each measurement is a fresh `node` process (this file with --child) that does `await import("eslint")` and then
-// times `await import(<dist/src/index.js>)` with performance.now(). Baseline processes import ESLint alone. The two
+// times `await import(<dist/index.js>)` with performance.now(). Baseline processes import ESLint alone. The two
 // kinds alternate so that drift in machine load touches both alike; the first rounds are thrown away (they warm the
 // file system cache). Also reported: the whole process, spawn to exit, with and without the plugin.
 //
@@ -26,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const PLUGIN_ENTRY = join(ROOT, "dist", "src", "index.js");
+const PLUGIN_ENTRY = join(ROOT, "dist", "index.js");
 const WARM_UPS = 2;
 /** docs/performance.md's target: the plugin adds at most this to ESLint's start-up. */
 export const STARTUP_TARGET_MS = 40;
@@ -119,7 +119,7 @@ const describe = (figures) => `${ms(figures.median)} median (${ms(figures.min)}-
 
 /** Median and spread of each target's import after ESLint, of ESLint alone, and of whole processes with and without. */
 export function measureStartup({ runs = 15, targets = ["plugin"], preloads = [] } = {}) {
-  if (targets.includes("plugin") && !existsSync(PLUGIN_ENTRY)) throw new Error("no dist/src/index.js: run `npm run build` first");
+  if (targets.includes("plugin") && !existsSync(PLUGIN_ENTRY)) throw new Error("no dist/index.js: run `npm run build` first");
   const samples = { baseline: [], ...Object.fromEntries(targets.map((target) => [target, []])) };
   const kinds = Object.keys(samples);
   for (let round = 0; round < WARM_UPS + runs; round++) {

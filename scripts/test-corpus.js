@@ -13,7 +13,7 @@ import { join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
 import { Linter } from "eslint";
-import plugin from "../dist/src/index.js";
+import plugin from "../dist/index.js";
 import { languageOptionsFor, listNodeModulesFiles, ROOT, sourceTypeOf, VIPPS_SETTINGS } from "../bench/corpus.js";
 import { generateVippsFiles } from "../bench/vipps-corpus.js";
 

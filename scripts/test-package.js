@@ -752,15 +752,15 @@ let plugin;
 const workDir = await mkdtemp(join(tmpdir(), "vipps-package-test-"));
 try {
   const { tarball, files } = await timed("pack", () => packPlugin(workDir));
-  plugin = (await import(pathToFileURL(join(ROOT, "dist/src/index.js")).href)).default;
+  plugin = (await import(pathToFileURL(join(ROOT, "dist/index.js")).href)).default;
   const missingDocs = Object.keys(plugin.rules).filter((name) => !files.includes(`docs/rules/${name}.md`));
   check(
     `tarball: ${files.length} files, dist and every rule's doc page`,
     missingDocs.length
       ? `missing docs: ${missingDocs.join(", ")}`
-      : files.some((file) => file.startsWith("dist/src/index.js"))
+      : files.includes("dist/index.js") && files.includes("dist/src/index.d.ts")
         ? ""
-        : "no dist/src/index.js",
+        : "no dist/index.js or dist/src/index.d.ts",
   );
   check(
     `recipes: README.md's config snippets are marked, and agree with docs/ where both show a file`,

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
  * than any of its sources. CI builds before testing, so there this costs one stat per source file.
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
-const builtEntry = path.join(root, "dist", "src", "index.js");
+const builtEntry = path.join(root, "dist", "index.js");
 const sources = ["src", "rules", "package.json", "tsconfig.json", "tsconfig.build.json"];
 
 function newestModification(entry: string): number {
@@ -23,11 +23,12 @@ export default function buildDistWhenStale(): void {
   const changedAt = Math.max(...sources.map((source) => newestModification(path.join(root, source))));
   if (builtAt >= changedAt) return;
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  console.log("Building dist/ for the integration tests (tsc -p tsconfig.build.json)...");
+  console.log("Building dist/ for the integration tests (tsc -p tsconfig.build.json, then scripts/bundle.js)...");
   try {
     execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
   } catch {
     // tsc still emits on type errors (printed above); `npm run typecheck` is the gate for those, not the tests.
-    if (!existsSync(builtEntry)) throw new Error("The build emitted no dist/src/index.js; see the errors above.");
+    if (!existsSync(path.join(root, "dist", "src", "index.js"))) throw new Error("The build emitted no dist/src/index.js; see the errors above.");
   }
+  execFileSync(process.execPath, ["scripts/bundle.js"], { cwd: root, stdio: "inherit" });
 }

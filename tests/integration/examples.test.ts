@@ -416,7 +416,7 @@ describe("ESLint with the built package on examples/", () => {
 
   it("loads the plugin from dist/ through the package's exports", async () => {
     const resolved = createRequire(import.meta.url).resolve("eslint-plugin-vipps");
-    expect(path.relative(root, resolved)).toBe(path.join("dist", "src", "index.js"));
+    expect(path.relative(root, resolved)).toBe(path.join("dist", "index.js"));
     const config = (await new ESLint(eslintOptions).calculateConfigForFile("ecom-fetch.js")) as Record<string, unknown>;
     expect((config.plugins as Record<string, { meta?: unknown }>).vipps?.meta).toEqual({
       name: "eslint-plugin-vipps",
