@@ -1,5 +1,7 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
+import { calleeName } from "../core/ast.js";
 import { MAX_INSTANCE_DEPTH, MAX_STRING_LENGTH } from "../core/limits.js";
+import { nodesOfType } from "../core/node-index.js";
 import { findField } from "../core/objects.js";
 import { getPropertyKey, getStaticString, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
@@ -13,7 +15,6 @@ import { headersOfCall, UNKNOWN_HEADERS, type RequestHeaders } from "./headers.j
 import { instancesReturnedFrom } from "./instances.js";
 import { localWrapperRequests } from "./local-wrappers.js";
 import { helperRequest } from "./project-helpers.js";
-import { nodesOfType } from "../core/node-index.js";
 import {
   GLOBAL_TRACE_MAP,
   IMPLICIT_GLOBALS,
@@ -250,7 +251,7 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
   const wantsCalls = lastNames.size > 0 || thisInstances.size > 0;
   if (wantsCalls) {
     for (const call of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
-      if (thisInstances.size > 0 || lastNames.has(lastCalleeName(call.callee))) calls.push(call);
+      if (thisInstances.size > 0 || lastNames.has(calleeName(call.callee) ?? "")) calls.push(call);
     }
   }
   if (shapeEndpoints.length > 0) {
@@ -412,16 +413,6 @@ function wrapperMethod(sourceCode: SourceCode, call: CallNode, wrapper: WrapperS
   if (typeof wrapper.method === "string") return wrapper.method.toUpperCase();
   const argument = wrapper.method && readLocator(sourceCode, call, wrapper.method.argument);
   return argument ? getStaticString(sourceCode, argument)?.toUpperCase() : undefined;
-}
-
-/** The last name of a callee as written (`c` of `a.b.c`, `f` of `f`), without evaluating anything; "" otherwise. */
-function lastCalleeName(callee: TSESTree.Node): string {
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return "";
-  const property = callee.property;
-  if (!callee.computed && property.type === AST_NODE_TYPES.Identifier) return property.name;
-  // `a["b"]` (calleeChain reads literal keys too).
-  return property.type === AST_NODE_TYPES.Literal ? String(property.value) : "";
 }
 
 /** `a.b.c(...)` gives ["a", "b", "c"]; `this.x(...)` gives ["this", "x"]; anything computed gives undefined. */
