@@ -1,12 +1,12 @@
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import type { TSESLint, TSESTree } from "./core/eslint-api.js";
-import { unionOfAlternatives } from "./core/regexp-alternatives.js";
+import { escapeRegExp, unionOfAlternatives } from "./core/regexp-source.js";
 import type { RequestBody } from "./detect/body.js";
 import { firstScan, getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
 import { readSettings, REPOSITORY_URL, type VippsSettings } from "./settings.js";
 import type { ApiName, EndpointSpec } from "./vipps/apis.js";
-import { escapeRegExp, urlPathLabel } from "./vipps/urls.js";
+import { urlPathLabel } from "./vipps/urls.js";
 
 /**
  * The one helper every rule is written against (eslint-plugin-regexp's `defineRegexpVisitor` is the model). It owns

@@ -5,7 +5,7 @@ import { memoised } from "../core/memo.js";
 import { getPropertyKey, getStringPattern } from "../core/static.js";
 import { nodesOfType } from "../core/node-index.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
-import { escapeRegExp } from "../vipps/urls.js";
+import { escapeRegExp } from "../core/regexp-source.js";
 import { DEPRECATIONS, fieldsLostByReplacement, type DeprecationEntry, type Rewrite } from "../vipps/deprecations.js";
 import { getVippsRequests, type VippsRequest } from "./index.js";
 

@@ -2,12 +2,13 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/
 import { calleeName } from "../core/ast.js";
 import { MAX_INSTANCE_DEPTH, MAX_STRING_LENGTH } from "../core/limits.js";
 import { nodesOfType } from "../core/node-index.js";
+import { escapeRegExp } from "../core/regexp-source.js";
 import { findField } from "../core/objects.js";
 import { getPropertyKey, getStaticString, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
 import { APIS, ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
-import { escapeRegExp, HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
+import { HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
 import { resolveBody, type RequestBody } from "./body.js";
 import { EVIDENCE_WORDS, weighEvidence, type Evidence } from "./evidence.js";
 import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../core/regexp-source.js";
 import { hasScheme, trimTrailingSlashes } from "../core/static.js";
 import { APIS, ENDPOINTS, VIPPS_HOSTS, type ApiSpec, type EndpointSpec } from "./apis.js";
 
@@ -15,7 +16,6 @@ interface CompiledEndpoint {
   readonly pattern: RegExp;
 }
 
-export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 // A `{param}` segment matches any one segment, including one built from a template hole.
 const compiled: ReadonlyMap<string, readonly CompiledEndpoint[]> = new Map(

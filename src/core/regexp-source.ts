@@ -1,3 +1,6 @@
+/** `text` as a regular expression source that matches it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /**
  * The top-level alternatives of a regular expression's source, for joining several expressions into one without
  * repeating what two of them share. Escapes, character classes and groups are stepped over, so a `|` inside any of

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { topLevelAlternatives, unionOfAlternatives } from "../../src/core/regexp-alternatives.js";
+import { escapeRegExp, topLevelAlternatives, unionOfAlternatives } from "../../src/core/regexp-source.js";
+
+describe("escapeRegExp", () => {
+  it("makes a source that matches the text literally", () => {
+    const text = "a.b*c+d?e^f$g{h}i(j)k|l[m]n\\o";
+    expect(new RegExp(`^${escapeRegExp(text)}$`).test(text)).toBe(true);
+    expect(new RegExp(escapeRegExp("a.b")).test("axb")).toBe(false);
+  });
+});
 
 describe("topLevelAlternatives", () => {
   it("splits at the top level only, stepping over escapes, classes and groups", () => {
