@@ -1,6 +1,6 @@
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import type { TSESLint, TSESTree } from "./core/eslint-api.js";
-import { escapeRegExp, unionOfAlternatives } from "./core/regexp-source.js";
+import { escapeRegExp, unionOfAlternatives, withoutWordBoundaries } from "./core/regexp-source.js";
 import type { RequestBody } from "./detect/body.js";
 import { firstScan, getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
@@ -254,15 +254,6 @@ function passesTextGate(context: Readonly<TSESLint.RuleContext<string, readonly 
   return answer;
 }
 
-/**
- * A hint's source without its `\\b` assertions, for the gate: dropping a zero-width test only widens what it matches,
- * and the gate is much faster without them (the rule's own hint still tests them). Left as it is when a character
- * class holds `\\b` (a backspace there, not an assertion).
- */
-function withoutWordBoundaries(source: string): string {
-  if (/\[[^\]]*\\b/.test(source)) return source;
-  return source.replace(/(?<!\\)((?:\\\\)*)\\b/g, "$1");
-}
 
 /** Whether the file's text matches the rule's own hint, once per file and hint. */
 function hasTextHint(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, hint: RegExp | undefined): boolean {
