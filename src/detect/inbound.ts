@@ -117,9 +117,16 @@ function inboundFileFacts(context: RuleContext) {
 
 /** Whether the file path (its last MAX_PATH_LENGTH characters) names Vipps and a handler's role. */
 function pathNamesVipps(filename: string): boolean {
-  const path = filename.length > MAX_PATH_LENGTH ? filename.slice(-MAX_PATH_LENGTH) : filename;
-  return VIPPS_WORD.test(path) && ROLE_WORD.test(path);
+  // Both inbound rules ask for every file their text tests turn away: the second gets the first's answer.
+  if (filename !== lastPath) {
+    const path = filename.length > MAX_PATH_LENGTH ? filename.slice(-MAX_PATH_LENGTH) : filename;
+    lastPathNamesVipps = VIPPS_WORD.test(path) && ROLE_WORD.test(path);
+    lastPath = filename;
+  }
+  return lastPathNamesVipps;
 }
+let lastPath: string | undefined;
+let lastPathNamesVipps = false;
 
 /** The file's inbound Vipps handlers, in source order; computed once per file. */
 export function getInboundHandlers(context: RuleContext): readonly InboundHandler[] {
