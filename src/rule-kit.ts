@@ -1,6 +1,6 @@
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import type { TSESLint, TSESTree } from "./core/eslint-api.js";
-import { escapeRegExp, unionOfAlternatives, withoutWordBoundaries } from "./core/regexp-source.js";
+import { escapeRegExp, unionOfAlternatives } from "./core/regexp-source.js";
 import type { RequestBody } from "./detect/body.js";
 import { firstScan, getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
@@ -239,7 +239,7 @@ function registerTextHint(rule: string, hint: RegExp, words: readonly string[] |
   // match is reported, but `m`, `s`, `u` and `v` change what a hint matches, which the gate would then not.
   if (/[msuv]/.test(hint.flags)) throw new Error(`vipps/${rule}: a textHint may have the flags i, g, y and d only (it has "${hint.flags}")`);
   if (words?.length === 0 || words?.some((word) => word.length === 0)) throw new Error(`vipps/${rule}: textHintWords must be words`);
-  const part = words ? words.map(escapeRegExp).join("|") : withoutWordBoundaries(hint.source);
+  const part = words ? words.map(escapeRegExp).join("|") : hint.source;
   if (!gateParts.includes(part)) gateParts.push(part);
 }
 

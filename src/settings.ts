@@ -104,13 +104,20 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   const raw = settings?.vipps;
   // `vipps: null` means no settings: a later config object can set it to drop what an earlier one configured.
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
+  // Every rule of every file asks; a configuration's files share one settings object, so the last one answers.
+  if (raw === lastRaw && lastParsed) return lastParsed;
   if (typeof raw !== "object" || Array.isArray(raw)) throw new VippsSettingsError("", "must be an object");
-  const cached = cache.get(raw);
-  if (cached) return cached;
-  const parsed = parseSettings(raw as Record<string, unknown>);
-  cache.set(raw, parsed);
+  let parsed = cache.get(raw);
+  if (!parsed) {
+    parsed = parseSettings(raw as Record<string, unknown>);
+    cache.set(raw, parsed);
+  }
+  lastRaw = raw;
+  lastParsed = parsed;
   return parsed;
 }
+let lastRaw: unknown;
+let lastParsed: VippsSettings | undefined;
 
 function parseSettings(raw: Record<string, unknown>): VippsSettings {
   for (const key of Object.keys(raw)) {

@@ -38,7 +38,7 @@ describe("the rule kit's pre-filter", () => {
     expect(runs(`"pay.mobilepay.dk"`, hint)).toBe(true);
   });
 
-  it("keeps a hint's word boundaries, which the shared gate leaves out", () => {
+  it("keeps a hint's word boundaries, in the shared gate too", () => {
     expect(runs(`const scope = "openid nnin";`, /\bnnin\b/)).toBe(true);
     expect(runs(`const state = "running";`, /\bnnin\b/)).toBe(false);
   });

@@ -2,16 +2,6 @@
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * A source without its `\\b` assertions: dropping a zero-width test only widens what it matches, and an expression
- * scanned over whole files is much faster without them. Left as it is when a character class holds `\\b` (a
- * backspace there, not an assertion).
- */
-export function withoutWordBoundaries(source: string): string {
-  if (/\[[^\]]*\\b/.test(source)) return source;
-  return source.replace(/(?<!\\)((?:\\\\)*)\\b/g, "$1");
-}
-
-/**
  * The top-level alternatives of a regular expression's source, for joining several expressions into one without
  * repeating what two of them share. Escapes, character classes and groups are stepped over, so a `|` inside any of
  * them does not split. Linear in the source.

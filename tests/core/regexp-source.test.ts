@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { escapeRegExp, topLevelAlternatives, unionOfAlternatives, withoutWordBoundaries } from "../../src/core/regexp-source.js";
+import { escapeRegExp, topLevelAlternatives, unionOfAlternatives } from "../../src/core/regexp-source.js";
 
 describe("escapeRegExp", () => {
   it("makes a source that matches the text literally", () => {
     const text = "a.b*c+d?e^f$g{h}i(j)k|l[m]n\\o";
     expect(new RegExp(`^${escapeRegExp(text)}$`).test(text)).toBe(true);
     expect(new RegExp(escapeRegExp("a.b")).test("axb")).toBe(false);
-  });
-});
-
-describe("withoutWordBoundaries", () => {
-  it("drops \\b assertions only", () => {
-    expect(withoutWordBoundaries(String.raw`mobilepay\.dk|\bnnin\b`)).toBe(String.raw`mobilepay\.dk|nnin`);
-    // An escaped backslash before "b" is a backslash and a letter.
-    expect(withoutWordBoundaries(String.raw`a\\b`)).toBe(String.raw`a\\b`);
-    expect(withoutWordBoundaries(String.raw`a\\\bx`)).toBe(String.raw`a\\x`);
-    // In a class, \b is a backspace: the source is left as it is.
-    expect(withoutWordBoundaries(String.raw`[\b]x\b`)).toBe(String.raw`[\b]x\b`);
   });
 });
 
