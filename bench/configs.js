@@ -9,3 +9,16 @@ export const CONFIGS = {
   /** A core rule nearly every project runs, as a reference cost. */
   "no-unused-vars": [{ rules: { "no-unused-vars": "error" } }],
 };
+
+/**
+ * As many rules as `vipps/all`, each giving ESLint no listeners: what ESLint itself spends on a file for every
+ * configured rule (a rule context, the rule's `create`, its listeners' registration). Only the paired run has it,
+ * to show which part of the plugin's figure any plugin with that many rules would pay.
+ */
+const emptyRule = { meta: { type: "problem", schema: [] }, create: () => ({}) };
+export const EMPTY_RULES = [
+  {
+    plugins: { empty: { rules: Object.fromEntries(Object.keys(plugin.configs.all.rules).map((id) => [id.replace("vipps/", ""), emptyRule])) } },
+    rules: Object.fromEntries(Object.keys(plugin.configs.all.rules).map((id) => [id.replace("vipps/", "empty/"), "error"])),
+  },
+];
