@@ -1,5 +1,6 @@
 import { climbTypeWrappers } from "../src/core/ast.js";
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../src/core/eslint-api.js";
+import { nodesOfType } from "../src/core/node-index.js";
 import { findField, findProperty, mayHideProperties } from "../src/core/objects.js";
 import { constNameInReach } from "../src/core/scope.js";
 import { getStaticString } from "../src/core/static.js";
@@ -77,7 +78,6 @@ export default defineVippsRule<Options, MessageIds>({
     const reported = new Set<TSESTree.Node>();
     /** Express initiates that ask the callback for options (case 3), waiting to learn whether the file knows click and collect. */
     const callbackInitiates: { initiate: ExpressInitiate; prefix: TSESTree.Property; merchantInfo: TSESTree.ObjectExpression }[] = [];
-    const clickAndCollectOptions: ShippingOption[] = [];
 
     const reportOrder = (list: ShippingList, messageIds: { notDefault: MessageIds; isDefault?: MessageIds }): void => {
       const target = pickClickAndCollect(sourceCode, list, pattern);
@@ -94,6 +94,39 @@ export default defineVippsRule<Options, MessageIds>({
         data,
         repairs: [fix && kit.repair("makeDefaultFirst", fix, data)],
       });
+    };
+
+    /**
+     * Case 3: an initiate asks the callback for options although the module offers click and collect. The options
+     * are every object of the file that names a click-and-collect method, read from the file's node index (a
+     * `Property` listener would have ESLint call the rule for every property of every file).
+     */
+    const reportCallbackInitiates = (): void => {
+      const clickAndCollectOptions: ShippingOption[] = [];
+      for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.Property)) {
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const key = node.computed ? null : ASTUtils.getPropertyName(node);
+        if (key === null || !SHIPPING_NAME_KEYS.has(key)) continue;
+        const name = getStaticString(sourceCode, node.value);
+        if (name === undefined || !isClickAndCollectName(name, pattern)) continue;
+        const option = readShippingOption(sourceCode, node.parent);
+        if (!clickAndCollectOptions.some((known) => known.object === option.object)) clickAndCollectOptions.push(option);
+      }
+      const example = clickAndCollectOptions[0];
+      if (!example) return;
+      for (const { prefix, merchantInfo } of callbackInitiates) {
+        const style = detectStyle(sourceCode, merchantInfo);
+        const listName = findListInReach(sourceCode, clickAndCollectOptions, merchantInfo);
+        const valueText = listName ?? printValue([SEED_CLICK_AND_COLLECT_OPTION], style);
+        const fix = (fixer: Fixer): Fix[] =>
+          insertProperty(fixer, sourceCode, merchantInfo, printProperty("staticShippingDetails", valueText, style));
+        kit.report({
+          at: { node: prefix.key },
+          messageId: "callbackInsteadOfStatic",
+          data: { method: example.method ?? example.methodId ?? "" },
+          repairs: [listName ? kit.repair("addStaticList", fix, { name: listName }) : kit.repair("addSeedOption", fix)],
+        });
+      }
     };
 
     return {
@@ -124,32 +157,7 @@ export default defineVippsRule<Options, MessageIds>({
           // A list also sent as staticShippingDetails is already static; its order is checked there.
           if (list && !staticLists.has(list.array)) reportOrder(list, { notDefault: "callbackNotDefault", isDefault: "callbackDefault" });
         }
-      },
-      Property(node) {
-        if (callbackInitiates.length === 0 || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
-        const key = node.computed ? null : ASTUtils.getPropertyName(node);
-        if (key === null || !SHIPPING_NAME_KEYS.has(key)) return;
-        const name = getStaticString(sourceCode, node.value);
-        if (name === undefined || !isClickAndCollectName(name, pattern)) return;
-        const option = readShippingOption(sourceCode, node.parent);
-        if (!clickAndCollectOptions.some((known) => known.object === option.object)) clickAndCollectOptions.push(option);
-      },
-      "Program:exit"() {
-        const example = clickAndCollectOptions[0];
-        if (!example) return;
-        for (const { prefix, merchantInfo } of callbackInitiates) {
-          const style = detectStyle(sourceCode, merchantInfo);
-          const listName = findListInReach(sourceCode, clickAndCollectOptions, merchantInfo);
-          const valueText = listName ?? printValue([SEED_CLICK_AND_COLLECT_OPTION], style);
-          const fix = (fixer: Fixer): Fix[] =>
-            insertProperty(fixer, sourceCode, merchantInfo, printProperty("staticShippingDetails", valueText, style));
-          kit.report({
-            at: { node: prefix.key },
-            messageId: "callbackInsteadOfStatic",
-            data: { method: example.method ?? example.methodId ?? "" },
-            repairs: [listName ? kit.repair("addStaticList", fix, { name: listName }) : kit.repair("addSeedOption", fix)],
-          });
-        }
+        if (callbackInitiates.length > 0) reportCallbackInitiates();
       },
     };
   },

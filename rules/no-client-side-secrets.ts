@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "../src/core/eslint-api.js";
 import { getLiteralCandidates } from "../src/core/literals.js";
+import { nodesOfTypes } from "../src/core/node-index.js";
 import { resolveExpression } from "../src/core/static.js";
 import { clientFileReason, eventHandlerOf, hasModuleDirective, hasUseServerDirective, isExported } from "../src/detect/client-code.js";
 import {
@@ -16,6 +17,8 @@ import { defineVippsRule } from "../src/rule-kit.js";
 import { looksLikeCredential, secretKindOfName, SECRET_HEADERS, type SecretKind } from "../src/vipps/secrets.js";
 
 type MessageIds = "publicEnv" | "clientRequest" | "literalSecret" | "serverActionToken" | "tokenSent";
+
+const ENV_AND_CREDENTIAL_NODES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.ImportSpecifier, AST_NODE_TYPES.Property] as const;
 
 /**
  * The names a public Vipps secret variable can start with, up to "VIPPS"/"MOBILEPAY": the text hint that lets a
@@ -113,20 +116,18 @@ export default defineVippsRule<[], MessageIds>({
             }
           }
         }
-      },
-      MemberExpression(node) {
-        reportEnv(publicEnvReadOfMember(sourceCode, node));
-      },
-      ImportSpecifier(node) {
-        reportEnv(publicEnvReadOfBinding(node));
-      },
-      Property(node) {
-        if (node.parent.type === AST_NODE_TYPES.ObjectPattern) {
-          reportEnv(publicEnvReadOfBinding(node));
-          return;
+        // Reads of public variables and credential properties anywhere in the file, in source order: from the file's
+        // node index, not from listeners, which ESLint would call (and time) for every member and property.
+        for (const node of nodesOfTypes(sourceCode, ENV_AND_CREDENTIAL_NODES)) {
+          if (node.type === AST_NODE_TYPES.MemberExpression) {
+            reportEnv(publicEnvReadOfMember(sourceCode, node));
+          } else if (node.type === AST_NODE_TYPES.ImportSpecifier || node.parent.type === AST_NODE_TYPES.ObjectPattern) {
+            reportEnv(publicEnvReadOfBinding(node));
+          } else {
+            const slot = credentialOfProperty(sourceCode, node);
+            if (slot) checkSlot(slot);
+          }
         }
-        const slot = credentialOfProperty(sourceCode, node);
-        if (slot) checkSlot(slot);
       },
     };
   },
