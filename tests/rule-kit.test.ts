@@ -32,6 +32,24 @@ describe("the rule kit's pre-filter", () => {
     expect(runs(`fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST" });`)).toBe(true);
   });
 
+  it("answers each file on its own when one linter lints several in a row, with the settings of each", () => {
+    // The gate's answer and the settings are kept for the file being linted: the next file must not get them.
+    const linter = new Linter({ configType: "flat" });
+    const rule = probe();
+    const config = (settings: Record<string, unknown>) => [
+      { plugins: { probe: { rules: { probe: rule as never } } }, rules: { "probe/probe": "error" as const }, settings },
+    ];
+    const vipps = `fetch("https://api.vipps.no/epayment/v1/payments", { method: "POST" });`;
+    const wrapper = `payClient.post("/orders", body);`;
+    const seen = (code: string, settings: Record<string, unknown> = {}) => linter.verify(code, config(settings), "file.js").length > 0;
+    expect(seen(vipps)).toBe(true);
+    expect(seen(`const a = 1;`)).toBe(false);
+    expect(seen(vipps)).toBe(true);
+    expect(seen(wrapper)).toBe(false);
+    expect(seen(wrapper, { vipps: { wrappers: [{ name: "payClient.post", url: 0 }] } })).toBe(true);
+    expect(seen(wrapper, { vipps: { wrappers: [{ name: "other.send", url: 0 }] } })).toBe(false);
+  });
+
   it("answers the same for a global hint however often it runs", () => {
     const hint = /mobilepay\.dk/g;
     expect(runs(`"pay.mobilepay.dk"`, hint)).toBe(true);
