@@ -251,19 +251,18 @@ function registerTextHint(rule: string, hint: RegExp, words: readonly string[] |
 function passesTextGate(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
   const program = context.sourceCode.ast;
   if (program !== gateProgram) {
+    // Settings that throw leave the slot as it was: the next rule asks again and reports the same error.
     const settings = readSettings(context.settings);
     let entry = gates.get(settings);
     if (entry?.hints !== gateParts.length) {
       entry = { hints: gateParts.length, gate: new RegExp(unionOfAlternatives([firstScan(settings).source, ...gateParts]), "i") };
       gates.set(settings, entry);
     }
-    // Settings that throw leave the slot as it was: the next rule asks again and reports the same error.
     gateAnswer = entry.gate.test(context.sourceCode.text);
     gateProgram = program;
   }
   return gateAnswer;
 }
-
 
 /** Whether the file's text matches the rule's own hint, once per file and hint. */
 function hasTextHint(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, hint: RegExp | undefined): boolean {
