@@ -306,6 +306,13 @@ export function lookupProperty(
   key: string,
   resolveSpread: SpreadResolver,
 ): TSESTree.Property | undefined {
+  const summary = summarise(sourceCode, object);
+  if (summary.spreads.length === 0) {
+    // No spreads (most objects): the object's own summary answers, without a search or a memo entry.
+    const own = summary.lastIndex.get(key);
+    const property = own === undefined ? undefined : object.properties[own];
+    return property?.type === AST_NODE_TYPES.Property && property.kind === "init" ? property : undefined;
+  }
   const lookups = memosOf(sourceCode).lookups;
   let byObject = lookups.get(resolveSpread);
   if (!byObject) lookups.set(resolveSpread, (byObject = new Map<TSESTree.ObjectExpression, Map<string, TSESTree.Property | null>>()));

@@ -128,6 +128,8 @@ export function endOfLineBreak(text: string, offset: number): number {
  */
 export const lineBreakOf = perFile((sourceCode): string => {
   const text = sourceCode.text;
+  // Most files end every line with `\n` alone: three native searches tell, without a loop over every character.
+  if (!text.includes("\r") && !text.includes("\u2028") && !text.includes("\u2029")) return "\n";
   const counts = new Map<string, number>();
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
