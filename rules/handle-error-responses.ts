@@ -6,7 +6,7 @@ import { containsOwn } from "../src/core/traverse.js";
 import type { FailureCheck } from "../src/detect/failure.js";
 import type { VippsRequest } from "../src/detect/index.js";
 import { bodyShortcutName } from "../src/detect/transports.js";
-import { failureRepairs, type NamedFix } from "../src/fix/failure-checks.js";
+import { failureRepairs, type FailureRepairs, type NamedFix } from "../src/fix/failure-checks.js";
 import type { ReportTarget } from "../src/fix/report.js";
 import { removeProperty } from "../src/fix/object-literal.js";
 import { AUTOFIX_OPTION, defineVippsRule, optionsSchema, type RequestLabels } from "../src/rule-kit.js";
@@ -116,8 +116,11 @@ export default defineVippsRule<Options, MessageIds>({
     const { sourceCode, options } = kit;
     const errorHandler = typeof options.errorHandler === "string" ? { name: options.errorHandler } : options.errorHandler;
     const handler = errorHandler?.name;
-    const repairs = failureRepairs(sourceCode, { errorHandler, appliedTogether: options.autofix === true });
-    const reportedHandlers = new Set<TSESTree.Node>();
+    // The repair builders, made for the file's first finding: most files have none.
+    let fileRepairs: FailureRepairs | undefined;
+    const repairs = (): FailureRepairs => (fileRepairs ??= failureRepairs(sourceCode, { errorHandler, appliedTogether: options.autofix === true }));
+    // Whether a handler drops the error does not depend on the request that reaches it: each is judged once.
+    const judgedHandlers = new Set<TSESTree.Node>();
 
     /** A resolved value (HTTP response or SDK result) used or dropped without a check of its failure. */
     const checkValue = (flow: ResponseFlow, check: FailureCheck | undefined, labels: RequestLabels): void => {
@@ -148,10 +151,10 @@ export default defineVippsRule<Options, MessageIds>({
       }
       let repair: NamedFix | undefined;
       for (const site of flow.sites) {
-        repair = repairs.atSite(site, check, labels.operation);
+        repair = repairs().atSite(site, check, labels.operation);
         if (repair) break;
       }
-      if (!repair && droppedPromise && request.response) repair = repairs.onDroppedPromise(request.response.node, droppedPromise, check, labels.operation);
+      if (!repair && droppedPromise && request.response) repair = repairs().onDroppedPromise(request.response.node, droppedPromise, check, labels.operation);
       const shown = check.check(repair?.name ?? check.base);
       const action = handler
         ? `call ${handler}(${check.handlerArgument(repair?.name ?? check.base)})`
@@ -190,12 +193,12 @@ export default defineVippsRule<Options, MessageIds>({
       const statement = end.node.parent;
       const awaitable = end.kind === "dropped" && statement?.type === AST_NODE_TYPES.ExpressionStatement && enclosingFunction(end.node)?.async;
       const action = handler ? `passes the error to ${handler}` : "logs and rethrows the error";
-      const catchFix = awaitable ? undefined : repairs.catchRejection(end, labels.operation);
+      const catchFix = awaitable ? undefined : repairs().catchRejection(end, labels.operation);
       kit.report({
         at: { node: flow.request.node },
         messageId: "lostRejection",
         data: target,
-        repairs: [awaitable ? kit.repair("awaitRequest", repairs.awaitPromise(end), target) : catchFix && kit.repair("catchRejection", catchFix, { ...target, action })],
+        repairs: [awaitable ? kit.repair("awaitRequest", repairs().awaitPromise(end), target) : catchFix && kit.repair("catchRejection", catchFix, { ...target, action })],
       });
     };
 
@@ -208,24 +211,25 @@ export default defineVippsRule<Options, MessageIds>({
 
     /** A `catch` around an awaited request that drops the error. */
     const checkCatchClause = (clause: TSESTree.CatchClause, labels: RequestLabels): void => {
-      if (reportedHandlers.has(clause) || isErrorUsed(sourceCode, clause) || containsOwn(sourceCode, clause.body, isRethrow)) return;
-      reportedHandlers.add(clause);
+      if (judgedHandlers.has(clause)) return;
+      judgedHandlers.add(clause);
+      if (isErrorUsed(sourceCode, clause) || containsOwn(sourceCode, clause.body, isRethrow)) return;
       // `catch (error)`, or the `catch` keyword alone.
       const lastToken = clause.param ? sourceCode.getTokenAfter(clause.param) : sourceCode.getFirstToken(clause);
       const loc = { start: clause.loc.start, end: lastToken?.loc.end ?? clause.loc.end };
       const rethrow = !handler && !containsOwn(sourceCode, clause.body, isExit);
-      reportSwallowed({ loc }, repairs.inCatchClause(clause, labels.operation, rethrow), rethrow, labels);
+      reportSwallowed({ loc }, repairs().inCatchClause(clause, labels.operation, rethrow), rethrow, labels);
     };
 
     /** A `.catch(handler)` or `.then(_, handler)` that drops the error. */
     const checkHandlerFunction = (node: TSESTree.Node, labels: RequestLabels): void => {
-      if (!isFunction(node) || reportedHandlers.has(node)) return;
+      if (!isFunction(node) || judgedHandlers.has(node)) return;
+      judgedHandlers.add(node);
       if (isErrorUsed(sourceCode, node) || containsOwn(sourceCode, node.body, isRethrow)) return;
-      reportedHandlers.add(node);
       const body = node.body;
       const returnsNothing = body.type === AST_NODE_TYPES.BlockStatement ? !containsOwn(sourceCode, body, isExit) : isUndefinedExpression(body);
       const rethrow = !handler && returnsNothing;
-      reportSwallowed({ node }, repairs.inHandlerFunction(node, labels.operation, rethrow, returnsNothing), rethrow, labels);
+      reportSwallowed({ node }, repairs().inHandlerFunction(node, labels.operation, rethrow, returnsNothing), rethrow, labels);
     };
 
     return {

@@ -41,6 +41,13 @@ const REFERENCE_NAMES = ["reference", "orderId"];
 /** The suggestions' messages, as `messageId:` properties (where eslint-plugin's unused-message check looks for them). */
 const SUGGESTIONS = { addHeader: { messageId: "addHeader" }, addBearerPrefix: { messageId: "addBearerPrefix" } } as const;
 
+/** The lower-case official names of the headers sent, misspelled ones included. */
+function officialNamesSent(entries: ReadonlyMap<string, HeaderEntry>): Set<string> {
+  const names = new Set<string>();
+  for (const name of entries.keys()) names.add((WRONG_HEADER_NAMES.get(name) ?? name).toLowerCase());
+  return names;
+}
+
 /** A value that reads like an access token: a name with "token" in it, bare or alone in a template. */
 const TOKEN_NAME = /token/i;
 
@@ -193,19 +200,24 @@ export default defineVippsRule<Options, MessageIds>({
       const endpoint = request.endpoint;
       const wanted = endpoint && endpointHeaders(endpoint.id, endpoint.api);
       if (!endpoint || !wanted || !request.headers?.complete) return;
-      const spelled = new Set([...entries.keys()].map((name) => (WRONG_HEADER_NAMES.get(name) ?? name).toLowerCase()));
       // A Bearer token sent instead of client credentials is reported as that, once, not as two missing headers.
       const authorization = entries.get("authorization")?.value;
       const bearerInstead =
         wanted.auth === "client-credentials" && authorization !== undefined && getStringPattern(sourceCode, authorization).toLowerCase().startsWith("bearer");
-      // Where a suggestion may add a header, found once for the request: most requests miss none.
+      // Where a suggestion may add a header, and the request's label, found once for the request: most requests miss none.
       let ownLookedUp = false;
       let ownFound: TSESTree.ObjectExpression | undefined;
+      let target = "";
+      // The official names of the headers sent, made only for a header not sent under its own name.
+      let spelled: ReadonlySet<string> | undefined;
       for (const header of wanted.required) {
-        if (spelled.has(header.toLowerCase())) continue;
+        const lower = header.toLowerCase();
+        // An official name is never a misspelling: a header sent under its own name needs no look at the others.
+        if (entries.has(lower) || (spelled ??= officialNamesSent(entries)).has(lower)) continue;
         if (bearerInstead && header.startsWith("client_")) continue;
         if (!ownLookedUp) {
           ownFound = ownHeadersObject(request);
+          target = kit.labels(request).target;
           ownLookedUp = true;
         }
         const own = ownFound;
@@ -215,7 +227,7 @@ export default defineVippsRule<Options, MessageIds>({
           at: { node: request.node },
           messageId: "missingHeader",
           data: {
-            target: kit.labels(request).target,
+            target,
             header,
             // "an Idempotency-Key", "an X-Request-Id", "an Ocp-Apim-Subscription-Key"; "a Merchant-Serial-Number".
             article: /^[aeiox]/i.test(header) ? "an" : "a",

@@ -7,7 +7,7 @@ import type { SourceCode } from "../core/types.js";
 import type { FailureCheck } from "../detect/failure.js";
 import { isEagerlyEvaluated, replaceExpressionBody, wrapExpression } from "./expressions.js";
 import { addImport, isNameInScope } from "./imports.js";
-import { addFirstParameter, appendToBlock, insertAtFunctionStart, insertStatementsAfter, insertStatementsBefore, layout, operandText, prependToBlock, rangeWithParens } from "./statements.js";
+import { addFirstParameter, appendToBlock, insertAtFunctionStart, insertStatementsAfter, insertStatementsBefore, isEmptyBlock, layout, operandText, prependToBlock, rangeWithParens } from "./statements.js";
 
 /**
  * The code repairs insert where a failure goes unnoticed: a check of the resolved value, an `await` or `.catch()` on
@@ -37,11 +37,13 @@ export interface FailureRepairOptions {
   readonly appliedTogether: boolean;
 }
 
+/** The builders `failureRepairs` makes, bound to one file. */
+export type FailureRepairs = ReturnType<typeof failureRepairs>;
+
 /** The repair builders for one file. */
 export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOptions) {
   const handler = options.errorHandler?.name;
   const handlerModule = options.errorHandler?.module;
-  const lineBreak = lineBreakOf(sourceCode);
   /** The variable the handler call reads first: a binding of this name where the call lands would be called instead. */
   const handlerRoot = handler?.split(".")[0];
 
@@ -69,7 +71,9 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
 
   const claimName = (scope: TSESLint.Scope.Scope, base: string): string => {
     const names = claimed.get(scope) ?? new Set<string>();
-    const name = freshName(scope, base, new Set([...(options.appliedTogether ? names : []), ...(handlerRoot ? [handlerRoot] : [])]));
+    const avoided = new Set(options.appliedTogether ? names : undefined);
+    if (handlerRoot) avoided.add(handlerRoot);
+    const name = freshName(scope, base, avoided);
     names.add(name);
     claimed.set(scope, names);
     return name;
@@ -166,7 +170,7 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
     const name = shadowsHandler(check.base) ? `${check.base}2` : check.base;
     const indent = lineIndent(sourceCode, responseNode.loc.end.line);
     const lines = layout(sourceCode, checkLines(check, name, label, check.awaits).map((line) => `\t${line}`), indent);
-    const callback = [`${check.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join(lineBreak);
+    const callback = [`${check.awaits ? "async " : ""}(${name}) => {`, ...lines, `${indent}}`].join(lineBreakOf(sourceCode));
     return { name, fix: (fixer) => fixer.insertTextAfterRange(rangeWithParens(sourceCode, responseNode), `.then(${callback})`) };
   };
 
@@ -184,7 +188,7 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
           "(error) => {",
           ...layout(sourceCode, [`\tconsole.error(${stringLiteral(sourceCode, `${label} failed`)}, error)${semi}`, `\tthrow error${semi}`], indent),
           `${indent}}`,
-        ].join(lineBreak);
+        ].join(lineBreakOf(sourceCode));
     return (fixer) => wrapExpression(fixer, sourceCode, end.node, "", `.catch(${callback})`);
   };
 
@@ -199,8 +203,7 @@ export function failureRepairs(sourceCode: SourceCode, options: FailureRepairOpt
   /** Log first, rethrow last: the lines go to the start of the block, a `throw` to its end. */
   const blockFixes = (fixer: Fixer, block: TSESTree.BlockStatement, lines: readonly string[]): Fix[] => {
     const [first = "", ...rest] = lines;
-    const empty = block.body.length === 0 && sourceCode.getCommentsInside(block).length === 0;
-    if (empty || rest.length === 0) return [prependToBlock(fixer, sourceCode, block, lines)];
+    if (rest.length === 0 || isEmptyBlock(sourceCode, block)) return [prependToBlock(fixer, sourceCode, block, lines)];
     return [prependToBlock(fixer, sourceCode, block, [first]), appendToBlock(fixer, sourceCode, block, rest)];
   };
 

@@ -44,15 +44,20 @@ export function detectStyle(sourceCode: SourceCode, object: TSESTree.ObjectExpre
   let unit: string | undefined;
   let trailingComma: boolean | undefined;
   for (const current of objectAndAncestors(object)) {
-    const keys = current.properties.flatMap((property) =>
-      property.type === AST_NODE_TYPES.Property && !property.computed ? [property.key] : [],
-    );
-    if (keyQuote === null && keys.length > 0) {
-      const quoted = keys.filter((key) => key.type === AST_NODE_TYPES.Literal && typeof key.value === "string" && IDENTIFIER.test(key.value));
-      const bare = keys.filter((key) => key.type === AST_NODE_TYPES.Identifier);
-      keyQuote = quoted.length > bare.length && quoted[0] ? quoteOfToken(sourceCode.getText(quoted[0])) : undefined;
+    // Each part is taken from the innermost object that shows it: once all are known, outer objects change nothing.
+    if (keyQuote !== null && stringQuote !== undefined && unit !== undefined && trailingComma !== undefined) break;
+    if (keyQuote === null) {
+      const keys = current.properties.flatMap((property) =>
+        property.type === AST_NODE_TYPES.Property && !property.computed ? [property.key] : [],
+      );
+      if (keys.length > 0) {
+        const quoted = keys.filter((key) => key.type === AST_NODE_TYPES.Literal && typeof key.value === "string" && IDENTIFIER.test(key.value));
+        const bare = keys.filter((key) => key.type === AST_NODE_TYPES.Identifier);
+        keyQuote = quoted.length > bare.length && quoted[0] ? quoteOfToken(sourceCode.getText(quoted[0])) : undefined;
+      }
     }
     stringQuote ??= valueQuote(sourceCode, sourceCode.getTokens(current));
+    if (unit !== undefined && trailingComma !== undefined) continue;
     const first = current.properties[0];
     const last = current.properties.at(-1);
     const close = sourceCode.getLastToken(current);

@@ -77,11 +77,19 @@ export function insertAtFunctionStart(
   return fixes;
 }
 
+/**
+ * A block with neither statements nor comments. Without statements, anything but blanks between the braces is a
+ * comment: a look at that text answers without a walk of the token store.
+ */
+export function isEmptyBlock(sourceCode: SourceCode, block: TSESTree.BlockStatement): boolean {
+  return block.body.length === 0 && sourceCode.text.slice(block.range[0] + 1, block.range[1] - 1).trim() === "";
+}
+
 /** Inserts lines at the start of a block (a function body, a catch clause). */
 export function prependToBlock(fixer: Fixer, sourceCode: SourceCode, block: TSESTree.BlockStatement, lines: readonly string[], indent?: string): Fix {
   const inner = indent ?? blockIndent(sourceCode, block);
   const open = sourceCode.getFirstToken(block);
-  if (block.body.length === 0 && sourceCode.getCommentsInside(block).length === 0) {
+  if (isEmptyBlock(sourceCode, block)) {
     const text = ["{", ...layout(sourceCode, lines, inner), `${indentOf(sourceCode, block)}}`].join(lineBreakOf(sourceCode));
     return fixer.replaceText(block, text);
   }
