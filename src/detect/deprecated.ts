@@ -46,7 +46,11 @@ type StringNode = TSESTree.StringLiteral | TSESTree.TemplateLiteral | TSESTree.B
 const TEXT_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.paths || entry.match.hosts || entry.match.scopes);
 const MODULE_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.modules);
 const NAMESPACE_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.sdkNamespaces);
-const ENDPOINT_ENTRIES = DEPRECATIONS.filter((entry) => entry.match.endpoints);
+/** The first entry that lists each endpoint, by endpoint id: every request is looked up. */
+const ENDPOINT_ENTRIES = new Map<string, DeprecationEntry>();
+for (const entry of DEPRECATIONS) {
+  for (const id of entry.match.endpoints ?? []) if (!ENDPOINT_ENTRIES.has(id)) ENDPOINT_ENTRIES.set(id, entry);
+}
 /**
  * Text that the lower-cased pieces hold wherever a text entry finds a use: its paths (without a trailing slash, which
  * `containsPath` may match without) and hosts as `textUse` compares them, its scopes lower-cased (they are compared
@@ -61,6 +65,23 @@ const TEXT_NEEDLES = new RegExp(
     .map(escapeRegExp)
     .join("|"),
 );
+
+/** The module names an entry lists, as `moduleUse` compares them (exactly, or followed by a path). */
+const MODULE_NAMES = MODULE_ENTRIES.flatMap((entry) => entry.match.modules ?? []);
+/** The start of an HTML entity (`&amp;`, `&#47;`), which JSX attributes and component templates decode. */
+const ENTITY = /&[#\dA-Za-z]/;
+
+/**
+ * Whether the file's text shows that none of its strings holds a needle or names a listed module. Without escapes and
+ * entities every string's value is written as is in the text (a template's line ends are normalised, but no needle
+ * spans one), so a needle in a lower-cased string is in the lower-cased text (`toLowerCase`, not a case-insensitive
+ * search, to match what the strings are compared as), and a module name in a string is in the text: one search of
+ * the text then stands for a test of every string.
+ */
+function textRulesOutStrings(text: string): boolean {
+  if (text.includes("\\") || (text.includes("&") && ENTITY.test(text))) return false;
+  return !TEXT_NEEDLES.test(text.toLowerCase()) && !MODULE_NAMES.some((name) => text.includes(name));
+}
 
 const cache = new WeakMap<TSESTree.Program, readonly DeprecatedUse[]>();
 
@@ -93,15 +114,23 @@ function scan(context: RuleContext): DeprecatedUse[] {
     }
     if (uses.length > 0) found.push({ node, uses });
   };
-  for (const type of STRING_TYPES) for (const node of nodesOfType(sourceCode, type)) if (isStringNode(node)) scanString(node);
+  if (!textRulesOutStrings(sourceCode.text)) {
+    for (const type of STRING_TYPES) for (const node of nodesOfType(sourceCode, type)) if (isStringNode(node)) scanString(node);
+  }
   // Walk order: earlier start first, and of two strings starting together the one around the other (a `+` chain
   // starting with `"…".trim()`). Two such strings never span the same text.
   found.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
-  const uses: DeprecatedUse[] = found.flatMap((string) => string.uses);
+  const uses: DeprecatedUse[] = [];
+  for (const string of found) uses.push(...string.uses);
   // The fields the file reads matter only to a request at a listed endpoint whose replacement lacks some: read once, then.
   let fieldsRead: ReadonlySet<string> | undefined;
   const readFields = (): ReadonlySet<string> => (fieldsRead ??= fieldsReadIn(sourceCode));
-  for (const request of getVippsRequests(context)) uses.push(...requestUses(request, readFields), ...namespaceUses(request));
+  for (const request of getVippsRequests(context)) {
+    const atEndpoint = requestUse(request, readFields);
+    if (atEndpoint) uses.push(atEndpoint);
+    const namespace = namespaceUse(request);
+    if (namespace) uses.push(namespace);
+  }
   // Each string's uses are pushed together, and distinct strings start at distinct offsets: the sort (stable) puts
   // them in source order whatever order the node types were read in.
   return uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -334,10 +363,10 @@ function moduleUse(literal: TSESTree.Literal): DeprecatedUse | undefined {
 }
 
 /** A request detection places at a listed endpoint; the repair rewrites the path where the URL is written in place. */
-function requestUses(request: VippsRequest, fieldsRead: () => ReadonlySet<string>): DeprecatedUse[] {
+function requestUse(request: VippsRequest, fieldsRead: () => ReadonlySet<string>): DeprecatedUse | undefined {
   const id = request.endpoint?.id;
-  const entry = id && ENDPOINT_ENTRIES.find((candidate) => candidate.match.endpoints?.includes(id));
-  if (!entry) return [];
+  const entry = id === undefined ? undefined : ENDPOINT_ENTRIES.get(id);
+  if (!entry) return undefined;
   const url = request.url && unwrap(request.url);
   let edits: DeprecationEdit[] = [];
   if (url && isStringNode(url) && !isInsideConcatenation(url)) {
@@ -348,7 +377,7 @@ function requestUses(request: VippsRequest, fieldsRead: () => ReadonlySet<string
   }
   const lost = fieldsLostByReplacement(entry);
   const lostFields = lost.length === 0 ? [] : lost.filter((field) => fieldsRead().has(field));
-  return [{ entry, node: url ?? request.node, edits, lostFields }];
+  return { entry, node: url ?? request.node, edits, lostFields };
 }
 
 /** The pieces of a URL expression written in place, without the source code (their texts are all a rewrite needs). */
@@ -367,19 +396,19 @@ function urlPieces(url: StringNode): Piece[] {
 }
 
 /** An SDK call spelled the 0.x way (`client.agreement.create(…)`): the repair puts the later parent in front. */
-function namespaceUses(request: VippsRequest): DeprecatedUse[] {
-  if (request.transport !== "sdk" || request.node.type !== AST_NODE_TYPES.CallExpression) return [];
+function namespaceUse(request: VippsRequest): DeprecatedUse | undefined {
+  if (request.transport !== "sdk" || request.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = request.node.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.MemberExpression) return [];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const holder = callee.object;
-  if (holder.computed || holder.property.type !== AST_NODE_TYPES.Identifier) return [];
+  if (holder.computed || holder.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const namespace = holder.property;
   const parent = holder.object;
   if (parent.type === AST_NODE_TYPES.MemberExpression && !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === "recurring") {
-    return [];
+    return undefined;
   }
   const entry = NAMESPACE_ENTRIES.find((candidate) => candidate.match.sdkNamespaces?.includes(namespace.name));
   const rewrite = entry?.rewrites?.find((candidate) => candidate.from === namespace.name);
-  if (!entry) return [];
-  return [{ entry, node: namespace, edits: rewrite ? [{ range: namespace.range, text: rewrite.to }] : [], lostFields: [] }];
+  if (!entry) return undefined;
+  return { entry, node: namespace, edits: rewrite ? [{ range: namespace.range, text: rewrite.to }] : [], lostFields: [] };
 }
