@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "../src/core/eslint-api.js";
 import { getLiteralCandidates } from "../src/core/literals.js";
-import { nodesOfTypes } from "../src/core/node-index.js";
+import { nodesOfType } from "../src/core/node-index.js";
 import { resolveExpression } from "../src/core/static.js";
 import { clientFileReason, eventHandlerOf, hasModuleDirective, hasUseServerDirective, isExported } from "../src/detect/client-code.js";
 import {
@@ -17,8 +17,6 @@ import { defineVippsRule } from "../src/rule-kit.js";
 import { looksLikeCredential, secretKindOfName, SECRET_HEADERS, type SecretKind } from "../src/vipps/secrets.js";
 
 type MessageIds = "publicEnv" | "clientRequest" | "literalSecret" | "serverActionToken" | "tokenSent";
-
-const ENV_AND_CREDENTIAL_NODES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.ImportSpecifier, AST_NODE_TYPES.Property] as const;
 
 /**
  * The names a public Vipps secret variable can start with, up to "VIPPS"/"MOBILEPAY": the text hint that lets a
@@ -116,18 +114,31 @@ export default defineVippsRule<[], MessageIds>({
             }
           }
         }
-        // Reads of public variables and credential properties anywhere in the file, in source order: from the file's
-        // node index, not from listeners, which ESLint would call (and time) for every member and property.
-        for (const node of nodesOfTypes(sourceCode, ENV_AND_CREDENTIAL_NODES)) {
-          if (node.type === AST_NODE_TYPES.MemberExpression) {
-            reportEnv(publicEnvReadOfMember(sourceCode, node));
-          } else if (node.type === AST_NODE_TYPES.ImportSpecifier || node.parent.type === AST_NODE_TYPES.ObjectPattern) {
-            reportEnv(publicEnvReadOfBinding(node));
+        // Reads of public variables and credential properties anywhere in the file: from the file's node index, not
+        // from listeners, which ESLint would call (and time) for every member and property. Each node list is read on
+        // its own (no merged list of every member and property); the few nodes that report are then checked in the
+        // order one walk would meet them, which decides whose report of a member is kept (its own or a credential
+        // property's). Two of them never span the same text.
+        const found: { readonly node: TSESTree.Node; readonly check: () => void }[] = [];
+        for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression)) {
+          const read = publicEnvReadOfMember(sourceCode, node);
+          if (read) found.push({ node, check: () => reportEnv(read) });
+        }
+        for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.ImportSpecifier)) {
+          const read = publicEnvReadOfBinding(node);
+          if (read) found.push({ node, check: () => reportEnv(read) });
+        }
+        for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.Property)) {
+          if (node.parent.type === AST_NODE_TYPES.ObjectPattern) {
+            const read = publicEnvReadOfBinding(node);
+            if (read) found.push({ node, check: () => reportEnv(read) });
           } else {
             const slot = credentialOfProperty(sourceCode, node);
-            if (slot) checkSlot(slot);
+            if (slot) found.push({ node, check: () => checkSlot(slot) });
           }
         }
+        found.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+        for (const { check } of found) check();
       },
     };
   },

@@ -3,6 +3,7 @@ import { isFunction, type FunctionNode } from "../core/ast.js";
 import { fileMatchesGlobs } from "../core/glob.js";
 import { MAX_DEPTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
+import { nodesOfType } from "../core/node-index.js";
 import { findVariable } from "../core/static.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { readSettings } from "../settings.js";
@@ -72,6 +73,8 @@ const handlerNames = new WeakMap<FunctionNode, { name: string | null }>();
  * (`onClick={() => pay()}`). Undefined when no event handler is in sight.
  */
 export function eventHandlerOf(sourceCode: SourceCode, node: TSESTree.Node): string | undefined {
+  // Only a JSX attribute names a handler: in a file without one (most files) no function around the node is looked at.
+  if (nodesOfType(sourceCode, AST_NODE_TYPES.JSXAttribute).length === 0) return undefined;
   let depth = 0;
   for (let current = node.parent; current && depth < MAX_DEPTH; current = current.parent) {
     if (!isFunction(current)) continue;
