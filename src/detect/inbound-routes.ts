@@ -37,14 +37,15 @@ export interface RouteCandidate {
   readonly middlewares: readonly TSESTree.Node[];
 }
 
-const ROUTER_METHODS: Readonly<Record<string, string | undefined>> = {
-  post: "POST",
-  put: "PUT",
-  patch: "PATCH",
-  delete: "DELETE",
-  del: "DELETE",
-  all: undefined,
-};
+/** Router methods that take a body, and the HTTP method each answers (`all`: any). */
+const ROUTER_METHODS: ReadonlyMap<string, string | undefined> = new Map([
+  ["post", "POST"],
+  ["put", "PUT"],
+  ["patch", "PATCH"],
+  ["delete", "DELETE"],
+  ["del", "DELETE"],
+  ["all", undefined],
+]);
 const NEXT_APP_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const ROUTE_FILE = /(?:^|\/)route\.[cm]?[jt]sx?$/;
 const PAGES_API = /(?:^|\/)pages\/api\//;
@@ -154,27 +155,30 @@ export function findRouteCandidates(sourceCode: SourceCode, filename: string, na
   for (const type of namedHandlers.size > 0 ? ROUTE_AND_NAMED_TYPES : ROUTE_TYPES) {
     for (const node of nodesOfType(sourceCode, type)) {
       switch (node.type) {
+        // The export's name is tested before its value is resolved: most exports are no handler.
         case AST_NODE_TYPES.ExportNamedDeclaration:
           for (const [name, value] of exportedValues(node)) {
+            const isNextApp = isRouteFile && NEXT_APP_METHODS.has(name);
+            if (!isNextApp && name !== "handler") continue;
             const fn = functionOf(sourceCode, value);
             if (!fn) continue;
-            if (isRouteFile && NEXT_APP_METHODS.has(name)) found.push({ node, candidate: { fn, framework: "next-app", routePath: undefined, method: name, name, middlewares: [] } });
-            else if (name === "handler") found.push({ node, candidate: { fn, framework: "netlify", routePath: undefined, method: undefined, name, middlewares: [] } });
+            if (isNextApp) found.push({ node, candidate: { fn, framework: "next-app", routePath: undefined, method: name, name, middlewares: [] } });
+            else found.push({ node, candidate: { fn, framework: "netlify", routePath: undefined, method: undefined, name, middlewares: [] } });
           }
           break;
         case AST_NODE_TYPES.ExportDefaultDeclaration: {
+          if (isRouteFile) break;
           const fn = functionOf(sourceCode, node.declaration);
-          if (fn && !isRouteFile) {
+          if (fn) {
             found.push({ node, candidate: { fn, framework: fileRouted(filename, undefined), routePath: undefined, method: undefined, name: "default", middlewares: [] } });
           }
           break;
         }
         case AST_NODE_TYPES.AssignmentExpression: {
           const name = commonJsExport(node.left);
-          const fn = name === undefined ? undefined : functionOf(sourceCode, node.right);
-          if (fn && (name === "default" || name === "handler")) {
-            found.push({ node, candidate: { fn, framework: fileRouted(filename, name), routePath: undefined, method: undefined, name, middlewares: [] } });
-          }
+          if (name !== "default" && name !== "handler") break;
+          const fn = functionOf(sourceCode, node.right);
+          if (fn) found.push({ node, candidate: { fn, framework: fileRouted(filename, name), routePath: undefined, method: undefined, name, middlewares: [] } });
           break;
         }
         case AST_NODE_TYPES.CallExpression: {
@@ -206,13 +210,14 @@ export function findRouteCandidates(sourceCode: SourceCode, filename: string, na
 function commonJsExport(left: TSESTree.Node): string | undefined {
   if (left.type !== AST_NODE_TYPES.MemberExpression || left.computed || left.property.type !== AST_NODE_TYPES.Identifier) return undefined;
   const object = left.object;
-  const isModule = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === "module";
   if (isModule(object) && left.property.name === "exports") return "default";
   const isExports =
     (object.type === AST_NODE_TYPES.Identifier && object.name === "exports") ||
     (object.type === AST_NODE_TYPES.MemberExpression && isModule(object.object) && !object.computed && object.property.type === AST_NODE_TYPES.Identifier && object.property.name === "exports");
   return isExports ? left.property.name : undefined;
 }
+
+const isModule = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === "module";
 
 function* exportedValues(node: TSESTree.ExportNamedDeclaration): Iterable<[string, TSESTree.Node | undefined]> {
   const declaration = node.declaration;
@@ -234,22 +239,25 @@ function callCandidate(sourceCode: SourceCode, call: TSESTree.CallExpression, fr
   const name = calleeName(call.callee);
   if (name === undefined) return undefined;
   const args = call.arguments;
-  const last = args.at(-1);
-  if (Object.hasOwn(ROUTER_METHODS, name) && args.length >= 2 && call.callee.type === AST_NODE_TYPES.MemberExpression) {
-    const fn = functionOf(sourceCode, last);
-    if (!fn) return undefined;
-    const routePath = routePathOf(sourceCode, args[0]);
-    if (routePath === undefined) return undefined;
-    const handlerName = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : last?.type === AST_NODE_TYPES.Identifier ? last.name : undefined;
-    return { fn, framework: framework(), routePath, method: ROUTER_METHODS[name], name: handlerName, middlewares: args.slice(1, -1) };
-  }
-  if (Object.hasOwn(ROUTER_METHODS, name) && args.length === 1 && call.callee.type === AST_NODE_TYPES.MemberExpression) {
+  // Most calls of a file are none of these: a router method is told apart by one look-up.
+  if (ROUTER_METHODS.has(name)) {
+    if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const last = args.at(-1);
+    if (args.length >= 2) {
+      const fn = functionOf(sourceCode, last);
+      if (!fn) return undefined;
+      const routePath = routePathOf(sourceCode, args[0]);
+      if (routePath === undefined) return undefined;
+      const handlerName = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : last?.type === AST_NODE_TYPES.Identifier ? last.name : undefined;
+      return { fn, framework: framework(), routePath, method: ROUTER_METHODS.get(name), name: handlerName, middlewares: args.slice(1, -1) };
+    }
+    if (args.length !== 1) return undefined;
     // `router.route("/path").post(handler)`: the path is the `route` call's.
     const routeCall = call.callee.object;
     if (routeCall.type !== AST_NODE_TYPES.CallExpression || calleeName(routeCall.callee) !== "route") return undefined;
     const fn = functionOf(sourceCode, last);
     const routePath = routePathOf(sourceCode, routeCall.arguments[0]);
-    return fn && routePath !== undefined ? { fn, framework: framework(), routePath, method: ROUTER_METHODS[name], name: undefined, middlewares: [] } : undefined;
+    return fn && routePath !== undefined ? { fn, framework: framework(), routePath, method: ROUTER_METHODS.get(name), name: undefined, middlewares: [] } : undefined;
   }
   if (name === "route" && args.length === 1 && args[0]?.type === AST_NODE_TYPES.ObjectExpression) {
     // fastify.route({ method: "POST", url: "/vipps/webhook", handler })
@@ -262,13 +270,10 @@ function callCandidate(sourceCode: SourceCode, call: TSESTree.CallExpression, fr
     const method = methodNode ? getStaticString(sourceCode, methodNode.value)?.toUpperCase() : undefined;
     return fn && routePath !== undefined ? { fn, framework: "fastify", routePath, method, name: undefined, middlewares: [] } : undefined;
   }
-  if (name === "onRequest" && last) {
-    const fn = functionOf(sourceCode, last);
-    return fn ? { fn, framework: "firebase", routePath: undefined, method: undefined, name: boundName(call), middlewares: [] } : undefined;
-  }
-  if (name === "serve" && last) {
-    const fn = functionOf(sourceCode, last);
-    return fn ? { fn, framework: "deno", routePath: undefined, method: undefined, name: undefined, middlewares: [] } : undefined;
-  }
-  return undefined;
+  if (name !== "onRequest" && name !== "serve") return undefined;
+  const fn = functionOf(sourceCode, args.at(-1));
+  if (!fn) return undefined;
+  return name === "onRequest"
+    ? { fn, framework: "firebase", routePath: undefined, method: undefined, name: boundName(call), middlewares: [] }
+    : { fn, framework: "deno", routePath: undefined, method: undefined, name: undefined, middlewares: [] };
 }
