@@ -22,14 +22,22 @@ interface TraversableSourceCode {
 }
 
 interface NodeIndex {
-  /** The file's nodes by type, each list in walk order. */
-  readonly byType: ReadonlyMap<string, TSESTree.Node[]>;
+  /** The file's nodes by type, each list in walk order: the types in `askedTypes` when the file was indexed, and any asked since. */
+  readonly byType: Map<string, TSESTree.Node[]>;
   /** The lists already put in source order (see `nodesOfType`). */
   readonly ordered: Set<string>;
+  /** The steps of ESLint's traversal of this file, or undefined when the index had to walk (a SourceCode made by hand). */
+  readonly steps: readonly TraversalStep[] | undefined;
 }
 
 const EMPTY: readonly never[] = [];
 const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
+/**
+ * The node types some analysis has asked for in this process. A file's index keeps lists of these only: the other
+ * nodes (identifiers above all, the most numerous) are passed over. A type asked for the first time is read off the
+ * traversal of the file that asks, in a pass of its own, and is in every later file's index.
+ */
+const askedTypes = new Set<string>();
 
 /**
  * One pass over the file's nodes puts each in its type's list: reading a node's fields is the costly step (every
@@ -38,30 +46,43 @@ const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
 function indexOf(sourceCode: SourceCode): NodeIndex {
   return memoised(indexes, sourceCode.ast, () => {
     const byType = new Map<string, TSESTree.Node[]>();
-    const add = (node: TSESTree.Node): void => {
-      const list = byType.get(node.type);
-      if (list === undefined) byType.set(node.type, [node]);
-      else list.push(node);
-    };
+    for (const type of askedTypes) byType.set(type, []);
     // ESLint has traversed the file before any rule runs and keeps the steps (`SourceCode#traverse()`, ESLint 9 and
     // later): their node entries are read off instead of walking again. Kind 1 is a node visit, phase 1 its entry
     // (phase 2 is the exit; kind 2, a code path event). Without steps of this file (a SourceCode made by hand), a walk.
     const traversable = sourceCode as unknown as TraversableSourceCode;
-    const steps = typeof traversable.traverse === "function" ? traversable.traverse() : EMPTY;
-    if (steps.find((step) => step.kind === 1)?.target === sourceCode.ast) {
-      for (const step of steps) if (step.kind === 1 && step.phase === 1) add(step.target as TSESTree.Node);
-    } else {
-      walk(sourceCode, add);
-    }
-    return { byType, ordered: new Set<string>() };
+    const allSteps = typeof traversable.traverse === "function" ? traversable.traverse() : EMPTY;
+    const steps = allSteps.find((step) => step.kind === 1)?.target === sourceCode.ast ? allSteps : undefined;
+    const index = { byType, ordered: new Set<string>(), steps };
+    if (byType.size > 0) collect(sourceCode, index, (node) => byType.get(node.type)?.push(node));
+    return index;
   });
+}
+
+/** Visits the file's nodes in walk order: off ESLint's traversal steps when the index has them, by a walk otherwise. */
+function collect(sourceCode: SourceCode, index: NodeIndex, visit: (node: TSESTree.Node) => void): void {
+  if (index.steps) {
+    for (const step of index.steps) if (step.kind === 1 && step.phase === 1) visit(step.target as TSESTree.Node);
+  } else {
+    walk(sourceCode, visit);
+  }
 }
 
 /** Every node of `type` in the file, in source order. The list is shared: callers must not change it. */
 export function nodesOfType<T extends AST_NODE_TYPES>(sourceCode: SourceCode, type: T): readonly NodeOfType<T>[] {
-  const { byType, ordered } = indexOf(sourceCode);
-  const list = byType.get(type);
-  if (list === undefined) return EMPTY;
+  const index = indexOf(sourceCode);
+  const { byType, ordered } = index;
+  let list = byType.get(type);
+  if (list === undefined) {
+    // A type no analysis had asked for when this file was indexed: one pass of its own, and every later file's index has it.
+    const found: TSESTree.Node[] = [];
+    collect(sourceCode, index, (node) => {
+      if (node.type === type) found.push(node);
+    });
+    byType.set(type, (list = found));
+    askedTypes.add(type);
+  }
+  if (list.length === 0) return EMPTY;
   if (!ordered.has(type)) {
     // Visitor keys are in source order except a template's quasis (all before its expressions): a list that is out
     // of order is sorted, once (the sort is stable, so nodes that start together keep parent-first order).

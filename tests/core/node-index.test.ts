@@ -120,6 +120,24 @@ describe("node index", () => {
       expect(nodesOfType(bare, type).map((node) => node.range)).toEqual(nodesOfType(sourceCode, type).map((node) => node.range));
     }
   });
+
+  it("answers a type asked for the first time in a file already indexed, and in the files indexed after it", () => {
+    // The first file is indexed for the types asked so far; the second asks one of them, which indexes it; then a
+    // type no file has asked for yet is asked in both, and in a third file indexed after that.
+    const first = sourceCodeOf(`${CODE}\nconst late = new Map([[1, 2]]);`);
+    const second = sourceCodeOf(`${CODE}\nfunction later() { return new Set(); }`);
+    expect(nodesOfType(first, AST_NODE_TYPES.CallExpression)).toEqual(walked(first, AST_NODE_TYPES.CallExpression));
+    expect(nodesOfType(second, AST_NODE_TYPES.CallExpression)).toEqual(walked(second, AST_NODE_TYPES.CallExpression));
+    const neverAsked = AST_NODE_TYPES.NewExpression;
+    for (const file of [first, second]) {
+      expect(nodesOfType(file, neverAsked)).toEqual(walked(file, neverAsked));
+      expect(nodesOfType(file, neverAsked)).toHaveLength(1);
+    }
+    const third = sourceCodeOf(`${CODE}\nconst again = new WeakMap();`);
+    expect(nodesOfType(third, neverAsked)).toEqual(walked(third, neverAsked));
+    expect(nodesOfType(third, AST_NODE_TYPES.ClassBody)).toEqual(walked(third, AST_NODE_TYPES.ClassBody));
+    expect(nodesOfType(third, AST_NODE_TYPES.TSEnumDeclaration)).toEqual([]);
+  });
 });
 
 function allNodes(sourceCode: SourceCode): TSESTree.Node[] {
