@@ -113,7 +113,10 @@ export default defineVippsRule<Options, MessageIds>({
     return {
       Program() {
         for (const request of kit.requests()) {
-          for (const [field, spec] of Object.entries(request.endpoint?.fields ?? {})) {
+          // Most endpoints have no fields to check: no entries are listed for them.
+          const fields = request.endpoint?.fields;
+          if (!fields) continue;
+          for (const [field, spec] of Object.entries(fields)) {
             if (spec.phone) check(request, field, spec.phone);
           }
         }
@@ -141,12 +144,27 @@ function phoneValues(sourceCode: Readonly<TSESLint.SourceCode>, site: FieldValue
   return getLiteralCandidates(sourceCode, site.expression).map((candidate) => {
     const literal = candidate.literal;
     // A constant used elsewhere too is reported where this body uses it, and not rewritten under the other uses.
-    const onlyUse = !candidate.variable || candidate.variable.references.filter((reference) => reference.isRead()).length === 1;
-    const quote = sourceCode.getText(literal).charAt(0);
+    const onlyUse = !candidate.variable || readCount(candidate.variable) === 1;
     return {
       value: candidate.value,
       reportNode: candidate.variable ? site.node : literal,
-      ...(onlyUse && { replace: { range: literal.range, write: (value: string) => quote + value + quote } }),
+      ...(onlyUse && {
+        replace: {
+          range: literal.range,
+          // The literal's opening quote, read only for a fix: most numbers need none.
+          write: (value: string) => {
+            const quote = sourceCode.text.charAt(literal.range[0]);
+            return quote + value + quote;
+          },
+        },
+      }),
     };
   });
+}
+
+/** How often a constant is read, counted up to 2 (all the caller asks is whether it is read once). */
+function readCount(variable: TSESLint.Scope.Variable): number {
+  let reads = 0;
+  for (const reference of variable.references) if (reference.isRead() && ++reads > 1) break;
+  return reads;
 }

@@ -58,7 +58,7 @@ export default defineVippsRule<[], MessageIds>({
     const urlSourceFor = (node: TSESTree.Node, urlPattern: string): UrlSource | undefined => {
       const url = readUrlSource(sourceCode, node);
       if (!url) return undefined;
-      const written = url.pattern.split(ANY_PART).join(HOLE).toLowerCase();
+      const written = (url.pattern.includes(ANY_PART) ? url.pattern.split(ANY_PART).join(HOLE) : url.pattern).toLowerCase();
       return urlPattern.toLowerCase().endsWith(written) ? url : undefined;
     };
 
@@ -144,9 +144,15 @@ function isPlainFix(edit: PathEdit): boolean {
 
 /** The request's method, where the file shows it: options spread from elsewhere may set another than the default. */
 function methodOf(request: VippsRequest): string | undefined {
-  const options = request.options;
-  const spreads = options?.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement) ?? false;
-  const named = options?.properties.some((property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === "method");
+  let spreads = false;
+  let named = false;
+  const properties = request.options?.properties;
+  if (properties) {
+    for (const property of properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) spreads = true;
+      else if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === "method") named = true;
+    }
+  }
   return spreads && !named ? undefined : request.method?.toUpperCase();
 }
 

@@ -72,37 +72,38 @@ export interface BodyAndRequests {
   readonly requests: readonly VippsRequest[];
 }
 
-const results = new WeakMap<TSESTree.Node, readonly BodyRuleProblem[]>();
 /** Fields already reported in a file: a constant object sent in two bodies is reported once. */
 const claimedFields = new WeakMap<TSESTree.Program, WeakSet<TSESTree.Node>>();
 
-/** Every problem of these checks in one body, computed once per body. */
+/**
+ * Every problem of these checks in one body. Kept nowhere: its one caller asks once per body (the rule kit hands each
+ * body once).
+ */
 export function findBodyRuleProblems(shared: BodyAndRequests, sourceCode: SourceCode): readonly BodyRuleProblem[] {
-  const key = shared.body.object ?? shared.body.formString ?? shared.body.node;
-  return memoised(results, key, () => {
-    const problems: BodyRuleProblem[] = [];
-    for (const request of shared.requests) {
-      const problem = unserialisedBody(sourceCode, request);
-      if (problem) problems.push(problem);
-    }
-    const object = shared.body.object;
-    const endpoint = singleEndpoint(shared.requests);
-    if (object && endpoint) {
-      const context: BodyContext = {
-        sourceCode,
-        endpoint: endpoint.id,
-        target: endpoint.target,
-        root: object,
-        problems,
-        claimed: memoised(claimedFields, sourceCode.ast, () => new WeakSet<TSESTree.Node>()),
-        visited: new Set(),
-      };
-      const schema = requestBodySchema(endpoint.id);
-      if (schema) walkObject(context, object, schema, "", 0);
-      checkStatedRules(context);
-    }
-    return problems;
-  });
+  const problems: BodyRuleProblem[] = [];
+  for (const request of shared.requests) {
+    const problem = unserialisedBody(sourceCode, request);
+    if (problem) problems.push(problem);
+  }
+  const object = shared.body.object;
+  const request = object && singleEndpointRequest(shared.requests);
+  const endpoint = request?.endpoint?.id as EndpointId | undefined;
+  if (object && request && endpoint) {
+    const context: BodyContext = {
+      sourceCode,
+      endpoint,
+      request,
+      target: undefined,
+      root: object,
+      problems,
+      claimed: memoised(claimedFields, sourceCode.ast, () => new WeakSet<TSESTree.Node>()),
+      visited: new Set(),
+    };
+    const schema = requestBodySchema(endpoint);
+    if (schema) walkObject(context, object, schema, "", 0);
+    checkStatedRules(context);
+  }
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -166,7 +167,10 @@ function serialisePlan(sourceCode: SourceCode, request: VippsRequest, property: 
 interface BodyContext {
   readonly sourceCode: SourceCode;
   readonly endpoint: EndpointId;
-  readonly target: string;
+  /** The first request that sends the body, which names it in messages. */
+  readonly request: VippsRequest;
+  /** Its label, made for the first problem found: most bodies have none. */
+  target: string | undefined;
   /** The body's object literal. */
   readonly root: TSESTree.ObjectExpression;
   readonly problems: BodyRuleProblem[];
@@ -176,12 +180,13 @@ interface BodyContext {
 
 const joinPath = (parent: string, key: string): string => (parent ? `${parent}.${key}` : key);
 
-/** The body's endpoint, when every request that sends it goes to the same one. */
-function singleEndpoint(requests: readonly VippsRequest[]): { id: EndpointId; target: string } | undefined {
+/** The first request that sends the body, when every request that sends it goes to the same endpoint of a spec. */
+function singleEndpointRequest(requests: readonly VippsRequest[]): VippsRequest | undefined {
   const first = requests[0];
   const id = first?.endpoint?.id;
-  if (!first || !id || !SPEC_IDS.has(id) || requests.some((request) => request.endpoint?.id !== id)) return undefined;
-  return { id: id as EndpointId, target: targetLabel(first) };
+  if (!first || !id || !SPEC_IDS.has(id)) return undefined;
+  for (const request of requests) if (request.endpoint?.id !== id) return undefined;
+  return first;
 }
 const SPEC_IDS: ReadonlySet<string> = new Set(SPEC_ENDPOINTS.map((endpoint) => endpoint.id));
 
@@ -189,6 +194,8 @@ function targetLabel(request: VippsRequest): string {
   const api = request.api?.label ?? "Vipps API";
   return request.endpoint ? `${api} "${request.endpoint.label}"` : `a ${api} request`;
 }
+
+const targetOf = (context: BodyContext): string => (context.target ??= targetLabel(context.request));
 
 function specLabel(endpoint: EndpointId): string {
   const api = SPEC_ENDPOINTS.find((spec) => spec.id === endpoint)?.api;
@@ -360,7 +367,7 @@ function checkUnknownField(context: BodyContext, property: TSESTree.Property, ke
   context.problems.push({
     at: property.key,
     messageId: "misplacedField",
-    data: { target: context.target, path: fieldPath, parent: parentPath || "the body", spec: specLabel(context.endpoint), key, expected },
+    data: { target: targetOf(context), path: fieldPath, parent: parentPath || "the body", spec: specLabel(context.endpoint), key, expected },
     group: "fieldPlace",
     field: property,
     ...(movable && {
@@ -425,7 +432,7 @@ function reportEquivalent(context: BodyContext, property: TSESTree.Property, equ
   context.problems.push({
     at: property.key,
     messageId: "otherApiField",
-    data: { target: context.target, path: equivalent.path, origin: equivalent.origin, advice, source: equivalent.source },
+    data: { target: targetOf(context), path: equivalent.path, origin: equivalent.origin, advice, source: equivalent.source },
     group: "fieldPlace",
     field: property,
     ...(plan && {
@@ -459,9 +466,20 @@ function inlineObjectAt(context: BodyContext, path: string): TSESTree.ObjectExpr
 /** What the code shows about a condition: holds, fails (with where and why), or unknown. */
 type Verdict = { readonly holds: true } | { readonly holds: false; readonly at: TSESTree.Node | undefined; readonly problem: string; readonly fields?: readonly TSESTree.Property[] } | undefined;
 
+const statedRulesByEndpoint = new Map<EndpointId, readonly StatedRule[]>();
+
+/** The stated rules about the endpoint's bodies, in their order: made once per endpoint for every body and file. */
+function statedRulesOf(endpoint: EndpointId): readonly StatedRule[] {
+  let rules = statedRulesByEndpoint.get(endpoint);
+  if (!rules) {
+    rules = STATED_RULES.filter((rule) => rule.endpoints.includes(endpoint));
+    statedRulesByEndpoint.set(endpoint, rules);
+  }
+  return rules;
+}
+
 function checkStatedRules(context: BodyContext): void {
-  for (const rule of STATED_RULES) {
-    if (!rule.endpoints.includes(context.endpoint)) continue;
+  for (const rule of statedRulesOf(context.endpoint)) {
     let trigger: TSESTree.Node | undefined;
     let applies = true;
     for (const condition of rule.when) {
@@ -476,7 +494,7 @@ function checkStatedRules(context: BodyContext): void {
     context.problems.push({
       at,
       messageId: "statedRule",
-      data: { target: context.target, problem: verdict.problem, says: rule.says, source: rule.source },
+      data: { target: targetOf(context), problem: verdict.problem, says: rule.says, source: rule.source },
       group: "statedRules",
       ...statedRuleRepair(context, rule, verdict.fields),
     });

@@ -53,21 +53,16 @@ const MAX_BODY_STEPS = MAX_LOOKUP_STEPS * 8;
 /** Keys longer than this get no did-you-mean (the edit distance costs the product of the lengths). */
 const MAX_KEY_LENGTH = 64;
 
-/** The problems of `object` sent to `endpoint`, computed once per body and endpoint. */
+/**
+ * The problems of `object` sent to `endpoint`. Kept nowhere: its one caller asks once per body and endpoint (the rule
+ * kit hands each body once, and the rule asks once per endpoint of its requests).
+ */
 export function checkRequestBody(sourceCode: SourceCode, object: TSESTree.ObjectExpression, endpoint: EndpointId): readonly BodyProblem[] {
-  let byEndpoint = memo.get(object);
-  if (!byEndpoint) memo.set(object, (byEndpoint = new Map<EndpointId, readonly BodyProblem[]>()));
-  let problems = byEndpoint.get(endpoint);
-  if (!problems) {
-    const schema = requestBodySchema(endpoint);
-    const walk: Walk = { sourceCode, endpoint, api: endpoint.slice(0, endpoint.indexOf(".")), phonePaths: phonePathsOf(endpoint), steps: 0 };
-    problems = schema ? checkNode(walk, object, schema, ROOT, 0) : [];
-    byEndpoint.set(endpoint, problems);
-  }
-  return problems;
+  const schema = requestBodySchema(endpoint);
+  if (!schema) return [];
+  const walk: Walk = { sourceCode, endpoint, phonePaths: phonePathsOf(endpoint), steps: 0 };
+  return checkNode(walk, object, schema, ROOT, 0);
 }
-
-const memo = new WeakMap<TSESTree.ObjectExpression, Map<EndpointId, readonly BodyProblem[]>>();
 
 /** The endpoint's phone fields, from its static table: made once per endpoint for every body and file. */
 const phonePathsByEndpoint = new Map<EndpointId, ReadonlySet<string>>();
@@ -84,7 +79,6 @@ function phonePathsOf(endpoint: EndpointId): ReadonlySet<string> {
 interface Walk {
   readonly sourceCode: SourceCode;
   readonly endpoint: EndpointId;
-  readonly api: string;
   readonly phonePaths: ReadonlySet<string>;
   steps: number;
 }
@@ -98,11 +92,11 @@ interface At {
 
 const ROOT: At = { path: "", specPath: "", key: "" };
 
-const childAt = (at: At, key: string): At => ({
-  path: at.path ? `${at.path}.${key}` : key,
-  specPath: at.specPath ? `${at.specPath}.${key}` : key,
-  key,
-});
+function childAt(at: At, key: string): At {
+  const specPath = at.specPath ? `${at.specPath}.${key}` : key;
+  // Outside arrays the two paths are one string: built once, and hashed once by the look-ups keyed by either.
+  return { path: at.path === at.specPath ? specPath : `${at.path}.${key}`, specPath, key };
+}
 
 const itemAt = (at: At, index: number): At => ({ path: `${at.path}[${index}]`, specPath: at.specPath, key: at.key });
 
@@ -271,13 +265,15 @@ function describe(value: StaticPrimitive): string {
   return article(typeof value);
 }
 
+/** Where a problem is, as messages name it: made for a problem only (most values have none). */
+const placeOf = (at: At, node: TSESTree.Node): Omit<ProblemBase, "signature"> => ({ path: at.path, specPath: at.specPath, node });
+
 function checkCandidate(walk: Walk, candidate: Candidate, schema: SchemaNode, at: At, depth: number, problems: BodyProblem[]): void {
-  const base = { path: at.path, specPath: at.specPath, node: candidate.reportNode };
   const expected = schema.type;
   switch (candidate.kind) {
     case "unrounded":
       if (expected === "integer" && candidate.node.type === AST_NODE_TYPES.BinaryExpression) {
-        problems.push({ ...base, kind: "unrounded", expression: candidate.node, signature: `unrounded|${at.path}` });
+        problems.push({ ...placeOf(at, candidate.reportNode), kind: "unrounded", expression: candidate.node, signature: `unrounded|${at.path}` });
       }
       return;
     case "partial":
@@ -285,14 +281,14 @@ function checkCandidate(walk: Walk, candidate: Candidate, schema: SchemaNode, at
       return;
     case "object":
       if (expected !== undefined && expected !== "object") {
-        problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: "an object", signature: `type|${at.path}|${expected}` });
+        problems.push({ ...placeOf(at, candidate.reportNode), kind: "wrongType", expected: article(expected), actual: "an object", signature: `type|${at.path}|${expected}` });
         return;
       }
       if (candidate.node.type === AST_NODE_TYPES.ObjectExpression) checkObject(walk, candidate.node, schema, at, depth, problems);
       return;
     case "array":
       if (expected !== undefined && expected !== "array") {
-        problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: "an array", signature: `type|${at.path}|${expected}` });
+        problems.push({ ...placeOf(at, candidate.reportNode), kind: "wrongType", expected: article(expected), actual: "an array", signature: `type|${at.path}|${expected}` });
         return;
       }
       if (candidate.node.type === AST_NODE_TYPES.ArrayExpression && schema.items) {
@@ -313,7 +309,6 @@ function checkPrimitive(walk: Walk, candidate: Candidate, schema: SchemaNode, at
   const value = candidate.value;
   // Absent or null: whether a field may be left out or null is the spec's `required`/`nullable`, judged elsewhere.
   if (value === undefined || value === null || typeof value === "bigint") return;
-  const base = { path: at.path, specPath: at.specPath, node: candidate.reportNode };
   const editable = candidate.editable;
   const expected = schema.type;
   if (expected === "string" && typeof value !== "string") {
@@ -321,76 +316,95 @@ function checkPrimitive(walk: Walk, candidate: Candidate, schema: SchemaNode, at
     const raw = editable && editable.type === AST_NODE_TYPES.Literal ? editable.raw : undefined;
     const replacement = spelling !== undefined ? { string: spelling } : typeof value === "number" && raw && /^\d+$/.test(raw) ? { string: raw } : undefined;
     const expectation = spelling !== undefined ? (schema.enum ?? []).map((allowed) => JSON.stringify(allowed)).join(" or ") : "a string";
-    problems.push({ ...base, kind: "wrongType", expected: expectation, actual: describe(value), ...(editable && replacement !== undefined && { literal: editable, replacement }), signature: `type|${at.path}|${expected}` });
+    problems.push({ ...placeOf(at, candidate.reportNode), kind: "wrongType", expected: expectation, actual: describe(value), ...(editable && replacement !== undefined && { literal: editable, replacement }), signature: `type|${at.path}|${expected}` });
     return;
   }
   if (expected === "integer" || expected === "number") {
     if (typeof value === "string") {
       const integral = /^-?\d{1,15}$/.test(value);
-      problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: "a string", ...(editable && integral && { literal: editable, replacement: { text: String(Number(value)) } }), signature: `type|${at.path}|${expected}` });
+      problems.push({ ...placeOf(at, candidate.reportNode), kind: "wrongType", expected: article(expected), actual: "a string", ...(editable && integral && { literal: editable, replacement: { text: String(Number(value)) } }), signature: `type|${at.path}|${expected}` });
       return;
     }
     if (typeof value !== "number") {
-      problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: describe(value), signature: `type|${at.path}|${expected}` });
+      problems.push({ ...placeOf(at, candidate.reportNode), kind: "wrongType", expected: article(expected), actual: describe(value), signature: `type|${at.path}|${expected}` });
       return;
     }
     if (expected === "integer" && !Number.isInteger(value)) {
-      if (Number.isFinite(value)) problems.push({ ...base, kind: "notInteger", value, money: isMoneyKey(at.key), ...(editable && { literal: editable }), signature: `integer|${at.path}` });
+      if (Number.isFinite(value)) problems.push({ ...placeOf(at, candidate.reportNode), kind: "notInteger", value, money: isMoneyKey(at.key), ...(editable && { literal: editable }), signature: `integer|${at.path}` });
       return;
     }
-    checkRange(value, schema, at, base, problems);
+    checkRange(value, schema, at, candidate.reportNode, problems);
     return;
   }
   if (expected === "boolean" && typeof value !== "boolean") {
-    problems.push({ ...base, kind: "wrongType", expected: "a boolean", actual: describe(value), signature: `type|${at.path}|${expected}` });
+    problems.push({ ...placeOf(at, candidate.reportNode), kind: "wrongType", expected: "a boolean", actual: describe(value), signature: `type|${at.path}|${expected}` });
     return;
   }
   if ((expected === "object" || expected === "array") && typeof value !== "object") {
-    problems.push({ ...base, kind: "wrongType", expected: article(expected), actual: describe(value), signature: `type|${at.path}|${expected}` });
+    problems.push({ ...placeOf(at, candidate.reportNode), kind: "wrongType", expected: article(expected), actual: describe(value), signature: `type|${at.path}|${expected}` });
     return;
   }
-  if (typeof value === "string") checkString(walk, value, editable, schema, at, base, problems);
+  if (typeof value === "string") checkString(walk, value, editable, schema, at, candidate.reportNode, problems);
 }
 
-function checkRange(value: number, schema: SchemaNode, at: At, base: Omit<ProblemBase, "signature">, problems: BodyProblem[]): void {
+function checkRange(value: number, schema: SchemaNode, at: At, node: TSESTree.Node, problems: BodyProblem[]): void {
   const { minimum, maximum } = schema;
   const below = minimum !== undefined && (schema.exclusiveMinimum ? value <= minimum : value < minimum);
   const above = maximum !== undefined && (schema.exclusiveMaximum ? value >= maximum : value > maximum);
   if (below || above) {
-    problems.push({ ...base, kind: "range", value, ...(minimum !== undefined && { min: minimum }), ...(maximum !== undefined && { max: maximum }), money: isMoneyKey(at.key), signature: `range|${at.path}|${minimum}|${maximum}` });
+    problems.push({ ...placeOf(at, node), kind: "range", value, ...(minimum !== undefined && { min: minimum }), ...(maximum !== undefined && { max: maximum }), money: isMoneyKey(at.key), signature: `range|${at.path}|${minimum}|${maximum}` });
   }
 }
 
-function checkString(walk: Walk, value: string, editable: EditableLiteral | undefined, schema: SchemaNode, at: At, base: Omit<ProblemBase, "signature">, problems: BodyProblem[]): void {
+function checkString(walk: Walk, value: string, editable: EditableLiteral | undefined, schema: SchemaNode, at: At, node: TSESTree.Node, problems: BodyProblem[]): void {
   if (schema.enum) {
+    // Most values are allowed ones: the list of allowed strings is made only for a value outside the enum.
+    if (schema.enum.includes(value)) return;
     const allowed = schema.enum.filter((entry): entry is string => typeof entry === "string");
     if (allowed.length === schema.enum.length && !allowed.includes(value)) {
       const { closest, close } = closestValue(value, allowed);
-      problems.push({ ...base, kind: "notInEnum", value, allowed, ...(closest !== undefined && { closest }), close, ...(editable && { literal: editable }), signature: `enum|${at.path}|${allowed.join(",")}` });
+      problems.push({ ...placeOf(at, node), kind: "notInEnum", value, allowed, ...(closest !== undefined && { closest }), close, ...(editable && { literal: editable }), signature: `enum|${at.path}|${allowed.join(",")}` });
     }
     return;
   }
   // mobile-number-format checks the formats of the phone fields it knows; their type is checked above.
-  if (!walk.phonePaths.has(at.specPath) && value.length <= MAX_STRING_LENGTH) {
+  // Most endpoints have no phone fields: the path is hashed for the look-up only where there are some.
+  if ((walk.phonePaths.size === 0 || !walk.phonePaths.has(at.specPath)) && value.length <= MAX_STRING_LENGTH) {
     const correction = schemaFieldCorrection(walk.endpoint, at.specPath);
     const min = correction?.minLength ?? schema.minLength;
     const max = correction?.maxLength ?? schema.maxLength;
-    const length = [...value].length;
+    const length = min === undefined && max === undefined ? 0 : codePointLength(value);
     if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
-      problems.push({ ...base, kind: "length", value, length, ...(min !== undefined && { min }), ...(max !== undefined && { max }), signature: `length|${at.path}|${min}|${max}` });
+      problems.push({ ...placeOf(at, node), kind: "length", value, length, ...(min !== undefined && { min }), ...(max !== undefined && { max }), signature: `length|${at.path}|${min}|${max}` });
       return;
     }
     const pattern = schema.pattern === undefined ? undefined : compilePattern(schema.pattern);
     if (pattern && !pattern.test(value)) {
-      problems.push({ ...base, kind: "pattern", value, pattern: schema.pattern ?? "", signature: `pattern|${at.path}|${schema.pattern}` });
+      problems.push({ ...placeOf(at, node), kind: "pattern", value, pattern: schema.pattern ?? "", signature: `pattern|${at.path}|${schema.pattern}` });
       return;
     }
   }
   const url = urlFieldSpec(walk.endpoint, at.specPath);
   if (url) {
     const need = urlProblem(value, url.https, url.appSchemes);
-    if (need) problems.push({ ...base, kind: "url", value, need, appSchemes: url.appSchemes, ...(editable && { literal: editable }), signature: `url|${at.path}` });
+    if (need) problems.push({ ...placeOf(at, node), kind: "url", value, need, appSchemes: url.appSchemes, ...(editable && { literal: editable }), signature: `url|${at.path}` });
   }
+}
+
+/** The length of `value` in code points, as `[...value].length` counts it, without making the array. */
+function codePointLength(value: string): number {
+  let length = value.length;
+  for (let index = 0; index < value.length - 1; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        index++;
+      }
+    }
+  }
+  return length;
 }
 
 /** For a URL built from known and unknown parts, what its known start already shows. */
@@ -466,27 +480,44 @@ function entriesOf(sourceCode: SourceCode, object: TSESTree.ObjectExpression): O
   return { properties, hidden };
 }
 
+/**
+ * A schema's properties as a map, made once per schema node for every body and file (the nodes checked are the parsed
+ * specs' own or those resolvedSchema keeps, which never change): a map answers a key faster than the parsed objects,
+ * each of its own shape, do.
+ */
+const fieldMaps = new WeakMap<SchemaNode, ReadonlyMap<string, SchemaNode> | null>();
+
+function fieldsOf(schema: SchemaNode): ReadonlyMap<string, SchemaNode> | undefined {
+  let fields = fieldMaps.get(schema);
+  if (fields === undefined) {
+    fields = schema.properties ? new Map(Object.entries(schema.properties)) : null;
+    fieldMaps.set(schema, fields);
+  }
+  return fields ?? undefined;
+}
+
 function checkObject(walk: Walk, object: TSESTree.ObjectExpression, schema: SchemaNode, at: At, depth: number, problems: BodyProblem[]): void {
   const { properties, hidden } = entriesOf(walk.sourceCode, object);
   const missingFromSpec = fieldsMissingFromSpec(walk.endpoint, at.specPath);
-  const known = missingFromSpec && schema.properties ? { ...schema.properties, ...missingFromSpec } : schema.properties;
+  const known = missingFromSpec && schema.properties ? new Map(Object.entries({ ...schema.properties, ...missingFromSpec })) : fieldsOf(schema);
   const additional = schema.additionalProperties;
   // A required field written under a misspelt key is reported as the misspelling, not also as missing.
-  const meant = new Set<string>();
+  let meant: Set<string> | undefined;
   for (const [key, property] of properties) {
     const child = childAt(at, key);
-    const fieldSchema = known && Object.hasOwn(known, key) ? known[key] : typeof additional === "object" ? additional : undefined;
+    const fieldSchema = known?.get(key) ?? (typeof additional === "object" ? additional : undefined);
     if (fieldSchema) {
       checkNodeInto(walk, property.value, fieldSchema, child, depth + 1, problems);
     } else if (known && (additional === undefined || additional === false)) {
-      const { candidates, close } = closestKeys(key, Object.keys(known));
+      const { candidates, close } = closestKeys(key, [...known.keys()]);
+      meant ??= new Set();
       for (const candidate of candidates) meant.add(candidate);
       problems.push({ path: child.path, specPath: child.specPath, node: property.key, kind: "unknownField", property, key, candidates, close, parentPath: at.specPath, signature: `unknown|${child.path}` });
     }
   }
   if (!hidden) {
     for (const key of schema.required ?? []) {
-      if (!properties.has(key) && !meant.has(key) && isAlwaysRequired(walk.endpoint, at.specPath, key)) {
+      if (!properties.has(key) && !meant?.has(key) && isAlwaysRequired(walk.endpoint, at.specPath, key)) {
         const child = childAt(at, key);
         problems.push({ path: child.path, specPath: child.specPath, node: object, kind: "missing", key, object, signature: `missing|${child.path}` });
       }

@@ -100,20 +100,32 @@ export function judgeEndpointPath(api: ApiSpec, pattern: string, method: string 
   const verb = upper !== undefined && VERBS.has(upper) ? upper : undefined;
   if (pattern.length > MAX_CACHED_PATTERN_LENGTH) return judge(api, pattern, verb);
   // The verdict depends on the API, the verb and the pattern alone, and a code base sends the same few paths from
-  // many files. A verb holds no space: the key reads back one way only. Verdicts are immutable, so one is shared.
+  // many files. Verdicts are immutable, so one is shared. Kept by verb, then pattern: no key is built per request.
   let cache = verdictsByApi.get(api);
-  if (!cache) verdictsByApi.set(api, (cache = new Map<string, EndpointPathVerdict | null>()));
-  const key = `${verb ?? "*"} ${pattern}`;
-  let verdict = cache.get(key);
+  if (!cache) verdictsByApi.set(api, (cache = { byVerb: new Map(), size: 0 }));
+  if (cache.size >= MAX_CACHED_VERDICTS) {
+    cache.byVerb.clear();
+    cache.size = 0;
+  }
+  let byPattern = cache.byVerb.get(verb);
+  if (!byPattern) cache.byVerb.set(verb, (byPattern = new Map<string, EndpointPathVerdict | null>()));
+  let verdict = byPattern.get(pattern);
   if (verdict === undefined) {
-    if (cache.size >= MAX_CACHED_VERDICTS) cache.clear();
     verdict = judge(api, pattern, verb) ?? null;
-    cache.set(key, verdict);
+    byPattern.set(pattern, verdict);
+    cache.size++;
   }
   return verdict ?? undefined;
 }
 
-const verdictsByApi = new WeakMap<ApiSpec, Map<string, EndpointPathVerdict | null>>();
+interface VerdictCache {
+  /** Verdicts by verb (undefined: not known), then pattern; null where the path is fine. */
+  readonly byVerb: Map<string | undefined, Map<string, EndpointPathVerdict | null>>;
+  /** How many verdicts it holds. */
+  size: number;
+}
+
+const verdictsByApi = new WeakMap<ApiSpec, VerdictCache>();
 /** Distinct paths kept per API before its cache starts over: far more than a code base writes. */
 const MAX_CACHED_VERDICTS = 2048;
 /** Longer patterns (no real URL is this long) are judged each time, so that the cache stays small (a few MB at most). */

@@ -31,25 +31,46 @@ const NSN8 = /^\d{8}$/;
 const MSISDN = /^[1-9]\d{9,14}$/;
 
 /**
- * Verdicts by format, options and value. Parsing with libphonenumber-js is most of the rule's cost, and code bases
- * repeat the same few numbers (test numbers, a support line) across files. Verdicts are immutable, so one is shared.
+ * Verdicts by options (`NO|NO,DK,FI`), format and value. Parsing with libphonenumber-js is most of the rule's cost,
+ * and code bases repeat the same few numbers (test numbers, a support line) across files. Verdicts are immutable, so
+ * one is shared.
  */
-const verdicts = new Map<string, PhoneVerdict>();
+const verdicts = new Map<string, Map<PhoneFormatName, Map<string, PhoneVerdict>>>();
+let cachedVerdicts = 0;
 /** Distinct numbers kept before the cache starts over: far more than a code base writes. */
 const MAX_CACHED_VERDICTS = 2048;
 /** Longer values (no number is this long) are judged each time, so that the cache stays within a few hundred kB. */
 const MAX_CACHED_VALUE_LENGTH = 64;
 
+/**
+ * The verdicts of the options last asked about. ESLint hands every file of a configuration the same options object,
+ * so their key is made once, not per number; other options (a fresh object, say) are looked up by their key.
+ */
+let lastOptions: PhoneOptions | undefined;
+let lastVerdicts: Map<PhoneFormatName, Map<string, PhoneVerdict>> | undefined;
+
 /** Checks `value` against `format`; a fix is offered only when it names the same number. */
 export function checkPhone(value: string, format: PhoneFormatName, options: PhoneOptions): PhoneVerdict {
   if (value.length > MAX_CACHED_VALUE_LENGTH) return judgePhone(value, format, options);
-  // Country codes and format names hold no "|" or ",": the key reads back one way only.
-  const key = `${format}|${options.defaultCountry}|${options.msisdnCountries.join(",")}|${value}`;
-  let verdict = verdicts.get(key);
+  if (cachedVerdicts >= MAX_CACHED_VERDICTS) {
+    verdicts.clear();
+    cachedVerdicts = 0;
+    lastOptions = undefined;
+  }
+  if (options !== lastOptions || !lastVerdicts) {
+    // Country codes hold no "|" or ",": the key reads back one way only.
+    const key = `${options.defaultCountry}|${options.msisdnCountries.join(",")}`;
+    lastVerdicts = verdicts.get(key);
+    if (!lastVerdicts) verdicts.set(key, (lastVerdicts = new Map<PhoneFormatName, Map<string, PhoneVerdict>>()));
+    lastOptions = options;
+  }
+  let byValue = lastVerdicts.get(format);
+  if (!byValue) lastVerdicts.set(format, (byValue = new Map<string, PhoneVerdict>()));
+  let verdict = byValue.get(value);
   if (verdict === undefined) {
-    if (verdicts.size >= MAX_CACHED_VERDICTS) verdicts.clear();
     verdict = judgePhone(value, format, options);
-    verdicts.set(key, verdict);
+    byValue.set(value, verdict);
+    cachedVerdicts++;
   }
   return verdict;
 }
