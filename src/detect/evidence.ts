@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "../core/eslint-api.js";
 import { unwrap } from "../core/ast.js";
 import { MAX_DEPTH, MAX_LOOKUP_STEPS } from "../core/limits.js";
+import { memoised } from "../core/memo.js";
 import { findField } from "../core/objects.js";
 import { getPropertyKey, hasScheme, resolveConstantInit } from "../core/static.js";
 import type { SourceCode } from "../core/types.js";
@@ -115,6 +116,47 @@ function endsWithTail(segments: readonly (string | null)[], tail: readonly strin
   });
 }
 
+/** Each shape's top-level keys (`merchantInfo` for `merchantInfo.merchantSerialNumber`), once per shape. */
+const topLevelKeys = new WeakMap<readonly string[], readonly string[]>();
+
+/**
+ * Whether an object literal has every dotted path of a shape (a body shape, a body hint). Most objects have none of a
+ * shape's top-level keys written and nothing that could hide one: they are turned away on their own property names
+ * before any look-up (which keeps a memo for every object it is asked about).
+ */
+export function hasShape(sourceCode: SourceCode, object: TSESTree.ObjectExpression, shape: readonly string[]): boolean {
+  const keys = memoised(topLevelKeys, shape, () => [...new Set(shape.map((path) => path.split(".")[0] ?? path))]);
+  return mayHoldKeys(object, keys) && shape.every((path) => findField(sourceCode, object, path));
+}
+
+/**
+ * Whether an object literal may have every one of `keys`: false only when it lacks one and every property it has is
+ * plain (no spread, no computed key, which may add any). Scans its properties without building a set of their names.
+ */
+function mayHoldKeys(object: TSESTree.ObjectExpression, keys: readonly string[]): boolean {
+  for (const key of keys) {
+    let held = false;
+    for (const property of object.properties) {
+      const name = plainKeyName(property);
+      if (name === undefined) return true;
+      if (name === key) {
+        held = true;
+        break;
+      }
+    }
+    if (!held) return false;
+  }
+  return true;
+}
+
+/** A property's key as written, when it is a plain one; undefined for a spread or a computed key. */
+function plainKeyName(property: TSESTree.ObjectLiteralElement): string | undefined {
+  if (property.type !== AST_NODE_TYPES.Property || property.computed) return undefined;
+  const key = property.key;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal ? String(key.value) : undefined;
+}
+
 /** Weighs what a call shows; a verdict only when the evidence reaches the threshold. */
 export function weighEvidence(sourceCode: SourceCode, facts: CallFacts): EvidenceVerdict | undefined {
   const evidence: Evidence[] = [];
@@ -136,8 +178,8 @@ export function weighEvidence(sourceCode: SourceCode, facts: CallFacts): Evidenc
   let bodyEndpoints: readonly EndpointSpec[] = [];
   const object = facts.body?.object;
   if (object) {
-    const shaped = ENDPOINTS.find((endpoint) => endpoint.shapes?.some((shape) => shape.every((path) => findField(sourceCode, object, path))));
-    const hint = BODY_HINTS.find((candidate) => candidate.paths.every((path) => findField(sourceCode, object, path)));
+    const shaped = ENDPOINTS.find((endpoint) => endpoint.shapes?.some((shape) => hasShape(sourceCode, object, shape)));
+    const hint = BODY_HINTS.find((candidate) => hasShape(sourceCode, object, candidate.paths));
     if (shaped) {
       add("body-shape", shaped.id);
       bodyEndpoints = [shaped];

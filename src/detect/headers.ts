@@ -90,13 +90,13 @@ export function setsHeadersOutOfSight(sourceCode: SourceCode): boolean {
 
 /** The headers of one transport call: its instance defaults, then its own headers or `.set()` calls. */
 export function headersOfCall(sourceCode: SourceCode, sources: HeaderSources): RequestHeaders {
-  const layers = (sources.defaultHeaders ?? []).map((node) => resolveHeaders(sourceCode, node));
   // A configured wrapper's headers locator shows what the caller passes; the wrapper may add its own (the subscription
   // key, the MSN) where this file cannot see. Interceptors, defaults and hooks may add headers to a client's calls.
   const outOfSight =
     sources.transport === "wrapper" ||
     (sources.transport !== undefined && CLIENTS_WITH_HOOKS.has(sources.transport) && setsHeadersOutOfSight(sourceCode));
-  if (outOfSight) layers.unshift(UNKNOWN_HEADERS);
+  const layers: RequestHeaders[] = outOfSight ? [UNKNOWN_HEADERS] : [];
+  for (const node of sources.defaultHeaders ?? []) layers.push(resolveHeaders(sourceCode, node));
   if (sources.headers) layers.push(resolveHeaders(sourceCode, sources.headers));
   else if (sources.headersHidden) layers.push(UNKNOWN_HEADERS);
   for (const call of sources.headerCalls ?? []) layers.push(headersOfSetCall(sourceCode, call));

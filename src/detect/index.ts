@@ -1,22 +1,23 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from "../core/eslint-api.js";
 import { calleeName } from "../core/ast.js";
 import { MAX_INSTANCE_DEPTH, MAX_STRING_LENGTH } from "../core/limits.js";
+import { memoised } from "../core/memo.js";
 import { nodesOfType } from "../core/node-index.js";
 import { escapeRegExp } from "../core/regexp-source.js";
-import { findField } from "../core/objects.js";
 import { getPropertyKey, getStaticString, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
-import { readSettings, type FailureMode, type VippsSettings, type WrapperSetting } from "../settings.js";
+import { readSettings, type FailureMode, type HelperSetting, type VippsSettings, type WrapperSetting } from "../settings.js";
 import { APIS, ENDPOINTS, getApi, getEndpoint, type ApiSpec, type EndpointSpec } from "../vipps/apis.js";
 import { HOLE, matchVippsUrl, VIPPS_URL_HINT } from "../vipps/urls.js";
 import { resolveBody, type RequestBody } from "./body.js";
-import { EVIDENCE_WORDS, weighEvidence, type Evidence } from "./evidence.js";
+import { EVIDENCE_WORDS, hasShape, weighEvidence, type Evidence } from "./evidence.js";
 import { FAILURE_CHECKS, type FailureCheck } from "./failure.js";
 import { headersOfCall, UNKNOWN_HEADERS, type RequestHeaders } from "./headers.js";
 import { instancesReturnedFrom } from "./instances.js";
 import { localWrapperRequests } from "./local-wrappers.js";
 import { helperRequest } from "./project-helpers.js";
 import {
+  ESM_MODULE_TRACE_MAP,
   GLOBAL_TRACE_MAP,
   IMPLICIT_GLOBALS,
   lookupTrace,
@@ -206,7 +207,8 @@ function scanText(text: string, settings: VippsSettings): FileHints | null {
 function detect(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints: readonly EndpointSpec[]): VippsRequest[] {
   const requests = findRequests(sourceCode, settings, shapeEndpoints);
   // The calls of the file's own functions that return a request's answer unchecked are requests too.
-  return [...requests, ...localWrapperRequests(sourceCode, requests)];
+  const wrapperCalls = localWrapperRequests(sourceCode, requests);
+  return wrapperCalls.length === 0 ? requests : [...requests, ...wrapperCalls];
 }
 
 function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndpoints: readonly EndpointSpec[]): VippsRequest[] {
@@ -245,7 +247,7 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
   };
   const roots = [
     ...tracker.iterateGlobalReferences<TraceInfo>(GLOBAL_TRACE_MAP),
-    ...tracker.iterateEsmReferences<TraceInfo>(MODULE_TRACE_MAP),
+    ...tracker.iterateEsmReferences<TraceInfo>(ESM_MODULE_TRACE_MAP),
     ...tracker.iterateCjsReferences<TraceInfo>(MODULE_TRACE_MAP),
   ];
   for (const reference of roots) visit(reference, 0);
@@ -254,7 +256,6 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
   // on an instance kept in a class field, configured wrappers, and bodies recognised by their shape; skipped when none
   // of them can be there.
   const calls: TSESTree.CallExpression[] = [];
-  const objects: TSESTree.ObjectExpression[] = [];
   if (shapeEndpoints.length === 0 && settings.wrappers.length === 0 && settings.helpers.length === 0 && thisInstances.size === 0) {
     return [...found.values()];
   }
@@ -272,9 +273,6 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
       if (thisInstances.size > 0 || lastNames.has(calleeName(call.callee) ?? "")) calls.push(call);
     }
   }
-  if (shapeEndpoints.length > 0) {
-    for (const object of nodesOfType(sourceCode, AST_NODE_TYPES.ObjectExpression)) if (object.parent.type !== AST_NODE_TYPES.Property) objects.push(object);
-  }
   for (const call of calls) {
     if (found.has(call)) continue;
     const chain = calleeChain(sourceCode, call.callee);
@@ -284,47 +282,29 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
       const info = instance && lookupTrace(instance, chain.slice(2))?.[ASTUtils.ReferenceTracker.CALL];
       if (info?.kind === "call") add(info.read(call, sourceCode, {}));
     }
-    const wrapper = settings.wrappers.find((candidate) => matchesWrapper(chain, candidate.name));
+    const wrapper = settings.wrappers.find((candidate) => matchesWrapper(chain, candidate));
     if (wrapper && !found.has(call)) add(readWrapper(sourceCode, call, wrapper));
-    const helper = !found.has(call) && settings.helpers.find((candidate) => matchesWrapper(chain, candidate.name));
+    const helper = !found.has(call) && settings.helpers.find((candidate) => matchesWrapper(chain, candidate));
     if (helper) found.set(call, helperRequest(call, helper));
   }
 
-  const bodies = new Set<TSESTree.Node>();
-  for (const request of found.values()) if (request.body?.object) bodies.add(request.body.object);
   const requests = [...found.values()];
-  for (const object of objects) {
-    if (bodies.has(object)) continue;
-    // Most objects have none of a shape's top-level keys written and nothing that could hide one: they are turned
-    // away on their own property names before any look-up (which keeps a memo for every object it is asked about).
-    const written = ownKeyNames(object);
-    const endpoint = shapeEndpoints.find((candidate) =>
-      candidate.shapes?.some(
-        (shape) => (written === undefined || shape.every((path) => written.has(topLevelKey(path)))) && shape.every((path) => findField(sourceCode, object, path)),
-      ),
-    );
+  if (shapeEndpoints.length === 0) return requests;
+  const bodies = new Set<TSESTree.Node>();
+  for (const request of requests) if (request.body?.object) bodies.add(request.body.object);
+  for (const object of nodesOfType(sourceCode, AST_NODE_TYPES.ObjectExpression)) {
+    if (object.parent.type === AST_NODE_TYPES.Property || bodies.has(object)) continue;
+    const endpoint = shapedEndpoint(sourceCode, object, shapeEndpoints);
     if (endpoint) requests.push(shapeRequest(sourceCode, object, endpoint));
   }
   return requests;
 }
 
-/** The names of an object literal's own plain properties; undefined when a spread or computed key may add others. */
-function ownKeyNames(object: TSESTree.ObjectExpression): Set<string> | undefined {
-  const names = new Set<string>();
-  for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed) return undefined;
-    const key = property.key;
-    if (key.type === AST_NODE_TYPES.Identifier) names.add(key.name);
-    else if (key.type === AST_NODE_TYPES.Literal) names.add(String(key.value));
-    else return undefined;
-  }
-  return names;
+/** The first of the endpoints whose body shape the object literal has. */
+function shapedEndpoint(sourceCode: SourceCode, object: TSESTree.ObjectExpression, endpoints: readonly EndpointSpec[]): EndpointSpec | undefined {
+  for (const endpoint of endpoints) if (endpoint.shapes?.some((shape) => hasShape(sourceCode, object, shape))) return endpoint;
+  return undefined;
 }
-
-const topLevelKey = (path: string): string => {
-  const dot = path.indexOf(".");
-  return dot < 0 ? path : path.slice(0, dot);
-};
 
 function shapeRequest(sourceCode: SourceCode, object: TSESTree.ObjectExpression, endpoint: EndpointSpec): VippsRequest {
   return {
@@ -450,8 +430,11 @@ function calleeChain(sourceCode: SourceCode, callee: TSESTree.Node): string[] | 
   return names;
 }
 
-function matchesWrapper(chain: readonly string[], name: string): boolean {
-  const wanted = name.split(".");
+/** A configured name's dotted parts, split once per setting rather than once per call it is matched against. */
+const nameParts = new WeakMap<WrapperSetting | HelperSetting, readonly string[]>();
+
+function matchesWrapper(chain: readonly string[], setting: WrapperSetting | HelperSetting): boolean {
+  const wanted = memoised(nameParts, setting, () => setting.name.split("."));
   if (wanted.length > chain.length) return false;
   return wanted.every((part, index) => chain[chain.length - wanted.length + index] === part);
 }

@@ -69,7 +69,8 @@ const { CALL, CONSTRUCT } = ASTUtils.ReferenceTracker;
 
 const callInfo = (read: Reader): TraceInfo => ({ kind: "call", read });
 
-
+/** A reader with an instance's defaults bound, made once per trace map entry rather than once per call. */
+const boundInfo = (read: Reader, defaults: InstanceDefaults): TraceInfo => callInfo((call, sourceCode) => read(call, sourceCode, defaults));
 
 /** The object literal an options argument resolves to. */
 const optionsAt = (sourceCode: SourceCode, call: CallNode, index: number): TSESTree.ObjectExpression | undefined => {
@@ -184,10 +185,9 @@ const axiosInstanceDefaults = (call: CallNode, sourceCode: SourceCode): Instance
 };
 
 const axiosMap = (defaults: InstanceDefaults): TraceMap => {
-  const bind = (read: Reader): TraceInfo => callInfo((call, sourceCode) => read(call, sourceCode, defaults));
-  const map: TraceMap = { [CALL]: bind(readAxios(undefined, false)), request: { [CALL]: bind(readAxios(undefined, false)) } };
-  for (const method of ["get", "delete", "head", "options"]) map[method] = { [CALL]: bind(readAxios(method.toUpperCase(), false)) };
-  for (const method of ["post", "put", "patch"]) map[method] = { [CALL]: bind(readAxios(method.toUpperCase(), true)) };
+  const map: TraceMap = { [CALL]: boundInfo(readAxios(undefined, false), defaults), request: { [CALL]: boundInfo(readAxios(undefined, false), defaults) } };
+  for (const method of ["get", "delete", "head", "options"]) map[method] = { [CALL]: boundInfo(readAxios(method.toUpperCase(), false), defaults) };
+  for (const method of ["post", "put", "patch"]) map[method] = { [CALL]: boundInfo(readAxios(method.toUpperCase(), true), defaults) };
   return map;
 };
 
@@ -265,10 +265,8 @@ const gotOrKyMap = (transport: "got" | "ky", defaults: InstanceDefaults): TraceM
       return gotOrKyMap(transport, { ...defaults, ...own });
     },
   };
-  const map: TraceMap = { [CALL]: callInfo((call, sourceCode) => readGotOrKy(transport, undefined)(call, sourceCode, defaults)) };
-  for (const method of ["get", "post", "put", "patch", "delete", "head"]) {
-    map[method] = { [CALL]: callInfo((call, sourceCode) => readGotOrKy(transport, method.toUpperCase())(call, sourceCode, defaults)) };
-  }
+  const map: TraceMap = { [CALL]: boundInfo(readGotOrKy(transport, undefined), defaults) };
+  for (const method of ["get", "post", "put", "patch", "delete", "head"]) map[method] = { [CALL]: boundInfo(readGotOrKy(transport, method.toUpperCase()), defaults) };
   for (const name of transport === "got" ? ["extend"] : ["create", "extend"]) map[name] = { [CALL]: factory };
   return map;
 };
@@ -306,7 +304,7 @@ const readRequest =
 
 const requestMap = (failure: FailureMode, defaults: InstanceDefaults): TraceMap => {
   const map: TraceMap = {
-    [CALL]: callInfo((call, sourceCode) => readRequest(undefined, failure)(call, sourceCode, defaults)),
+    [CALL]: boundInfo(readRequest(undefined, failure), defaults),
     defaults: {
       [CALL]: {
         kind: "factory",
@@ -321,7 +319,7 @@ const requestMap = (failure: FailureMode, defaults: InstanceDefaults): TraceMap 
     },
   };
   for (const [name, method] of [["get", "GET"], ["post", "POST"], ["put", "PUT"], ["patch", "PATCH"], ["del", "DELETE"], ["delete", "DELETE"]] as const) {
-    map[name] = { [CALL]: callInfo((call, sourceCode) => readRequest(method, failure)(call, sourceCode, defaults)) };
+    map[name] = { [CALL]: boundInfo(readRequest(method, failure), defaults) };
   }
   return map;
 };
@@ -435,6 +433,17 @@ export const MODULE_TRACE_MAP: Readonly<Record<string, TraceMap>> = {
     Vipps: { [CONSTRUCT]: vippsNoSdk },
   },
 };
+
+const ESM_MARK = { [ASTUtils.ReferenceTracker.ESM]: true };
+
+/**
+ * The modules as imports reach them: what the tracker's legacy mode builds again for every import specifier,
+ * `{ default: map, ...map }`, built once. The ESM mark has the tracker take it as it is, and skip the pass that strips
+ * "default" from each report's path and drops READ reports: the detection reads no path, and the maps have no READ.
+ */
+export const ESM_MODULE_TRACE_MAP: Readonly<Record<string, TraceMap>> = Object.fromEntries(
+  Object.entries(MODULE_TRACE_MAP).map(([name, map]) => [name, { ...ESM_MARK, default: map, ...map }]),
+);
 
 /** Globals. `globalThis.fetch`, `window.fetch` and friends are followed by the tracker. */
 export const GLOBAL_TRACE_MAP: Readonly<Record<string, TraceMap>> = { fetch: fetchMap };
