@@ -268,16 +268,17 @@ function placesOf(endpoint: EndpointId): ReadonlyMap<string, readonly string[]> 
   return index;
 }
 
-const equivalentsByEndpoint = new Map<EndpointId, readonly FieldEquivalent[]>();
-
-function equivalentsOf(endpoint: EndpointId): readonly FieldEquivalent[] {
-  let equivalents = equivalentsByEndpoint.get(endpoint);
-  if (!equivalents) {
-    equivalents = FIELD_EQUIVALENTS.filter((entry) => entry.endpoints.includes(endpoint));
-    equivalentsByEndpoint.set(endpoint, equivalents);
-  }
-  return equivalents;
+/** The entries of a table about request bodies that apply to an endpoint, in the table's order: filtered once per endpoint. */
+function entriesFor<Entry extends { readonly endpoints: readonly EndpointId[] }>(table: readonly Entry[]): (endpoint: EndpointId) => readonly Entry[] {
+  const byEndpoint = new Map<EndpointId, readonly Entry[]>();
+  return (endpoint) => {
+    let entries = byEndpoint.get(endpoint);
+    if (!entries) byEndpoint.set(endpoint, (entries = table.filter((entry) => entry.endpoints.includes(endpoint))));
+    return entries;
+  };
 }
+
+const equivalentsOf = entriesFor(FIELD_EQUIVALENTS);
 
 interface ObjectsOfValue {
   readonly objects: readonly TSESTree.ObjectExpression[];
@@ -466,17 +467,8 @@ function inlineObjectAt(context: BodyContext, path: string): TSESTree.ObjectExpr
 /** What the code shows about a condition: holds, fails (with where and why), or unknown. */
 type Verdict = { readonly holds: true } | { readonly holds: false; readonly at: TSESTree.Node | undefined; readonly problem: string; readonly fields?: readonly TSESTree.Property[] } | undefined;
 
-const statedRulesByEndpoint = new Map<EndpointId, readonly StatedRule[]>();
-
-/** The stated rules about the endpoint's bodies, in their order: made once per endpoint for every body and file. */
-function statedRulesOf(endpoint: EndpointId): readonly StatedRule[] {
-  let rules = statedRulesByEndpoint.get(endpoint);
-  if (!rules) {
-    rules = STATED_RULES.filter((rule) => rule.endpoints.includes(endpoint));
-    statedRulesByEndpoint.set(endpoint, rules);
-  }
-  return rules;
-}
+/** The stated rules about the endpoint's bodies, in their order. */
+const statedRulesOf = entriesFor(STATED_RULES);
 
 function checkStatedRules(context: BodyContext): void {
   for (const rule of statedRulesOf(context.endpoint)) {
