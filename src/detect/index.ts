@@ -170,8 +170,8 @@ export function firstScan(settings: VippsSettings): RegExp {
       "vipps",
       ...EVIDENCE_WORDS,
       ...settings.hosts,
-      ...settings.wrappers.map((wrapper) => wrapper.name.split(".").pop() ?? ""),
-      ...settings.helpers.map((helper) => helper.name.split(".").pop() ?? ""),
+      ...settings.wrappers.map(lastNamePart),
+      ...settings.helpers.map(lastNamePart),
       ...new Set(shapeAnchors),
     ];
     // The paths share their leading slash, which V8 then tests once per position instead of once per path.
@@ -200,7 +200,7 @@ function scanText(text: string, settings: VippsSettings): FileHints | null {
     SDK_MODULE_HINT.test(text) ||
     EVIDENCE_HINT.test(text) ||
     settings.hosts.some((host) => lower.includes(host)) ||
-    [...settings.wrappers, ...settings.helpers].some((wrapper) => text.includes(wrapper.name.split(".").pop() ?? ""));
+    [...settings.wrappers, ...settings.helpers].some((wrapper) => text.includes(lastNamePart(wrapper)));
   return mayHold ? { shapeEndpoints } : null;
 }
 
@@ -265,7 +265,7 @@ function findRequests(sourceCode: SourceCode, settings: VippsSettings, shapeEndp
   const text = sourceCode.text;
   const escaped = text.includes("\\u");
   const lastNames = new Set(
-    [...settings.wrappers, ...settings.helpers].map((wrapper) => wrapper.name.slice(wrapper.name.lastIndexOf(".") + 1)).filter((name) => escaped || text.includes(name)),
+    [...settings.wrappers, ...settings.helpers].map(lastNamePart).filter((name) => escaped || text.includes(name)),
   );
   const wantsCalls = lastNames.size > 0 || thisInstances.size > 0;
   if (wantsCalls) {
@@ -432,9 +432,14 @@ function calleeChain(sourceCode: SourceCode, callee: TSESTree.Node): string[] | 
 
 /** A configured name's dotted parts, split once per setting rather than once per call it is matched against. */
 const nameParts = new WeakMap<WrapperSetting | HelperSetting, readonly string[]>();
+const namePartsOf = (setting: WrapperSetting | HelperSetting): readonly string[] => memoised(nameParts, setting, () => setting.name.split("."));
+/** The part of a configured name a call's callee ends in (`request` for `api.request`). */
+function lastNamePart(setting: WrapperSetting | HelperSetting): string {
+  return namePartsOf(setting).at(-1) ?? "";
+}
 
 function matchesWrapper(chain: readonly string[], setting: WrapperSetting | HelperSetting): boolean {
-  const wanted = memoised(nameParts, setting, () => setting.name.split("."));
+  const wanted = namePartsOf(setting);
   if (wanted.length > chain.length) return false;
   return wanted.every((part, index) => chain[chain.length - wanted.length + index] === part);
 }
