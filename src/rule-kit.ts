@@ -1,8 +1,9 @@
 import type { JSONSchema4 } from "@typescript-eslint/utils/json-schema";
 import type { TSESLint, TSESTree } from "./core/eslint-api.js";
-import { escapeRegExp, unionOfAlternatives } from "./core/regexp-source.js";
+import { LiteralSearch } from "./core/literal-search.js";
+import { literalsOf, type Literal } from "./core/regexp-source.js";
 import type { RequestBody } from "./detect/body.js";
-import { firstScan, getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
+import { firstScanLiterals, getVippsRequests, mayHoldVippsRequests, type VippsRequest } from "./detect/index.js";
 import { toReportDescriptor, type Finding, type Repair } from "./fix/report.js";
 import { readSettings, REPOSITORY_URL, type VippsSettings } from "./settings.js";
 import type { ApiName, EndpointSpec } from "./vipps/apis.js";
@@ -108,13 +109,13 @@ export interface VippsRuleDefinition<Options extends RuleOptions, MessageIds ext
   /**
    * For rules that check more than outbound requests (inbound handlers, secrets, retired hosts): a test on the file's
    * text that lets a file through the pre-filter even when it holds no Vipps request. Every file linted goes through
-   * one gate that joins all rules' hints, so a hint must be a linear regular expression of a few alternatives; it
-   * runs on its own only on the files the gate lets through.
+   * one gate that looks for all rules' hints as literal words, so a hint is written as words (`mobilepay\.(?:dk|fi)`,
+   * `\bnnin\b`) unless `textHintWords` gives them; it runs on its own only on the files the gate lets through.
    */
   readonly textHint?: RegExp;
   /**
    * Words (any case), one of which is in every text `textHint` matches, for the gate to look for instead of the hint:
-   * for a hint that is costly to try at every position of every file (`PUBLIC_…_VIPPS`), where a word it ends in is not.
+   * for a hint that is not written as words (`PUBLIC_…_VIPPS`).
    */
   readonly textHintWords?: readonly string[];
   /**
@@ -126,7 +127,7 @@ export interface VippsRuleDefinition<Options extends RuleOptions, MessageIds ext
    * Checks the options on every file, Vipps code or not, and throws a message that names the option when one is
    * unusable: for what the schema cannot say, and for validators that skip schema formats.
    */
-  checkOptions?(options: NonNullable<Options[0]>): void;
+  readonly checkOptions?: (options: NonNullable<Options[0]>) => void;
   /**
    * Called once per file that may hold Vipps requests (never on other files); returns the rule's listeners, which
    * usually have a `Program` listener that loops over `kit.requests()` or `kit.bodies()`.
@@ -167,7 +168,7 @@ function matches(request: VippsRequest, filter: RequestFilter | undefined): bool
 export function defineVippsRule<Options extends RuleOptions, MessageIds extends string>(
   definition: VippsRuleDefinition<Options, MessageIds>,
 ): VippsRuleModule<Options, MessageIds> {
-  const { name, meta, textHint } = definition;
+  const { name, meta, textHint, checkOptions, fileHint } = definition;
   /** The options objects this rule's `checkOptions` has accepted, and the last of them (every file's, mostly). */
   const checkedOptions = new WeakSet<object>();
   let lastChecked: object | undefined;
@@ -177,25 +178,32 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
   if (optIn.size > 0 && !JSON.stringify(meta.schema).includes('"autofix"')) {
     throw new Error(`vipps/${name}: a rule with opt-in repairs must offer the autofix option`);
   }
+  const optionsOf = (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) =>
+    (context.options[0] ?? meta.defaultOptions?.[0] ?? {}) as NonNullable<Options[0]>;
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
     // Older tooling reads the top-level copy; it is the same object, not a second default.
     defaultOptions: meta.defaultOptions ?? ([] as unknown as Options),
     create(context) {
-      const options = (context.options[0] ?? meta.defaultOptions?.[0] ?? {}) as NonNullable<Options[0]>;
       // ESLint hands every file of a configuration the same options object: one check per object is enough.
-      if (definition.checkOptions && options !== lastChecked) {
-        if (!checkedOptions.has(options)) {
-          definition.checkOptions(options);
-          checkedOptions.add(options);
+      if (checkOptions) {
+        const options = optionsOf(context);
+        if (options !== lastChecked) {
+          if (!checkedOptions.has(options)) {
+            checkOptions(options);
+            checkedOptions.add(options);
+          }
+          lastChecked = options;
         }
-        lastChecked = options;
       }
       // The pre-filter: a file without Vipps code gets no listeners, so ESLint calls nothing of this rule on it. The
       // gate (one scan for every rule) turns away nearly every such file; the exact tests run on the few it lets by.
+      // On such a file a rule reads nothing but the gate's answer: what else it touched was out of the CPU's caches
+      // after parsing, and cost more than the answer (docs/performance.md).
       const mayHold = passesTextGate(context) && (mayHoldVippsRequests(context) || hasTextHint(context, textHint));
-      if (!mayHold && !definition.fileHint?.(context)) return {};
+      if (!mayHold && !fileHint?.(context)) return {};
+      const options = optionsOf(context);
       const autofix = options.autofix === true;
       let requests: readonly VippsRequest[] | undefined;
       let bodies: readonly SharedBody[] | undefined;
@@ -220,12 +228,12 @@ export function defineVippsRule<Options extends RuleOptions, MessageIds extends 
 }
 
 /**
- * What the gate looks for on behalf of each rule's `textHint` (the hint's source, or its words), as the rules were
+ * What the gate looks for on behalf of each rule's `textHint` (the hint's literals, or its words), as the rules were
  * defined: the gate must let through whatever any hint matches.
  */
-const gateParts: string[] = [];
-/** Per settings, the gate and how many hints it was built with (a rule defined later adds its hint). */
-const gates = new WeakMap<VippsSettings, { readonly hints: number; readonly gate: RegExp }>();
+const gateLiterals: Literal[] = [];
+/** Per settings, the gate and how many hint literals it was built with (a rule defined later adds its own). */
+const gates = new WeakMap<VippsSettings, { readonly literals: number; readonly gate: LiteralSearch }>();
 /**
  * The gate's answer for the file being linted. ESLint creates every rule of a file before it moves on, so one slot
  * answers the other rules: a lookup in a table the parser has pushed out of the CPU's caches costs more than the
@@ -235,34 +243,45 @@ let gateProgram: TSESTree.Program | undefined;
 let gateAnswer = false;
 
 function registerTextHint(rule: string, hint: RegExp, words: readonly string[] | undefined): void {
-  // The gate joins the hints into one case-insensitive expression without flags: `g`, `y` and `d` change only how a
-  // match is reported, but `m`, `s`, `u` and `v` change what a hint matches, which the gate would then not.
+  // The gate reads a hint as literals in any case: `g`, `y` and `d` change only how a match is reported, but `m`,
+  // `s`, `u` and `v` change what a hint matches, which the gate would then not.
   if (/[msuv]/.test(hint.flags)) throw new Error(`vipps/${rule}: a textHint may have the flags i, g, y and d only (it has "${hint.flags}")`);
   if (words?.length === 0 || words?.some((word) => word.length === 0)) throw new Error(`vipps/${rule}: textHintWords must be words`);
-  const part = words ? words.map(escapeRegExp).join("|") : hint.source;
-  if (!gateParts.includes(part)) gateParts.push(part);
+  const literals = words ? words.map((text) => ({ text })) : literalsOf(hint.source);
+  if (!literals) {
+    throw new Error(`vipps/${rule}: a textHint must be literal words (letters, escaped punctuation, (?:…) groups, \\b at the ends), or come with textHintWords`);
+  }
+  gateLiterals.push(...literals);
 }
 
 /**
- * One case-insensitive scan of the file's text for the rules' pre-filter and every rule's hint together, once per
- * file: it matches wherever one of them would (each of those is one of its alternatives), so a file it turns away
- * needs none of the separate scans. Four scans over every file cost more than one over the union.
+ * One case-insensitive scan of the file's text for the detection's literals and every rule's hint together, once per
+ * file: it finds whatever one of them would, so a file it turns away needs none of the separate tests.
  */
 function passesTextGate(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
-  const program = context.sourceCode.ast;
-  if (program !== gateProgram) {
+  const sourceCode = context.sourceCode;
+  if (sourceCode.ast !== gateProgram) {
     // Settings that throw leave the slot as it was: the next rule asks again and reports the same error.
     const settings = readSettings(context.settings);
-    let entry = gates.get(settings);
-    if (entry?.hints !== gateParts.length) {
-      entry = { hints: gateParts.length, gate: new RegExp(unionOfAlternatives([firstScan(settings).source, ...gateParts]), "i") };
-      gates.set(settings, entry);
+    if (settings !== lastGateSettings || lastGateLiterals !== gateLiterals.length) {
+      let entry = gates.get(settings);
+      if (entry?.literals !== gateLiterals.length) {
+        entry = { literals: gateLiterals.length, gate: new LiteralSearch([...firstScanLiterals(settings), ...gateLiterals]) };
+        gates.set(settings, entry);
+      }
+      lastGate = entry.gate;
+      lastGateSettings = settings;
+      lastGateLiterals = entry.literals;
     }
-    gateAnswer = entry.gate.test(context.sourceCode.text);
-    gateProgram = program;
+    gateAnswer = lastGate!.test(sourceCode.text);
+    gateProgram = sourceCode.ast;
   }
   return gateAnswer;
 }
+/** The last settings' gate (every file of a configuration has the same settings), without a look-up in `gates`. */
+let lastGateSettings: VippsSettings | undefined;
+let lastGate: LiteralSearch | undefined;
+let lastGateLiterals = -1;
 
 /** Whether the file's text matches the rule's own hint, once per file and hint. */
 function hasTextHint(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, hint: RegExp | undefined): boolean {

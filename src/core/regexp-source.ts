@@ -1,55 +1,73 @@
 /** `text` as a regular expression source that matches it literally. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/**
- * The top-level alternatives of a regular expression's source, for joining several expressions into one without
- * repeating what two of them share. Escapes, character classes and groups are stepped over, so a `|` inside any of
- * them does not split. Linear in the source.
- */
-export function topLevelAlternatives(source: string): string[] {
-  const alternatives: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index];
-    if (char === "\\") {
-      index++;
-    } else if (inClass) {
-      if (char === "]") inClass = false;
-    } else if (char === "[") {
-      inClass = true;
-    } else if (char === "(") {
-      depth++;
-    } else if (char === ")") {
-      depth--;
-    } else if (char === "|" && depth === 0) {
-      alternatives.push(source.slice(start, index));
-      start = index + 1;
-    }
-  }
-  alternatives.push(source.slice(start));
-  return alternatives;
+/** A literal to look for, in any case; `wordStart` and `wordEnd` ask for a `\b` before and after it. */
+export interface Literal {
+  readonly text: string;
+  readonly wordStart?: boolean;
+  readonly wordEnd?: boolean;
 }
 
-/** An alternative that is plain text (letters, digits, `_` and `-`): it matches exactly what it spells. */
-const PLAIN = /^[\w-]+$/;
+/** Past this many literals a source is not "a few words", and `literalsOf` says so. */
+const MAX_LITERALS = 64;
+/** Characters with a meaning of their own in a source; escaped, they stand for themselves. */
+const SYNTAX = new Set([..."\\^$.|?*+()[]{}"]);
 
 /**
- * One case-insensitive source that matches wherever any of `sources` would (each taken case-insensitively): their
- * alternatives once each, without those that start with a plain alternative already present (whatever matches
- * `mobilepay\.dk` contains `mobilepay`).
+ * The literals a source written as plain text matches: characters, escaped punctuation (`\.`, `\/`), alternatives,
+ * `(?:…)` groups of alternatives, and `\b` at an alternative's start or end. Undefined for any other source (a class,
+ * a quantifier, an escape such as `\d`), and for one that expands to more than 64 literals.
  */
-export function unionOfAlternatives(sources: readonly string[]): string {
-  const all = sources.flatMap(topLevelAlternatives);
-  const plain = all.filter((alternative) => PLAIN.test(alternative)).map((alternative) => alternative.toLowerCase());
-  const kept = new Map<string, string>();
-  for (const alternative of all) {
-    const lower = alternative.toLowerCase();
-    if (kept.has(lower)) continue;
-    // Not when the next character makes the text's last letter optional (`ab*c` matches "ac").
-    if (plain.some((text) => text !== lower && lower.startsWith(text) && !"*?{".includes(lower[text.length] ?? ""))) continue;
-    kept.set(lower, alternative);
-  }
-  return [...kept.values()].join("|");
+export function literalsOf(source: string): Literal[] | undefined {
+  let index = 0;
+  /** Alternatives until the source's end or the `)` that closes the group being read. */
+  const alternatives = (top: boolean): Literal[] | undefined => {
+    const found: Literal[] = [];
+    for (;;) {
+      const branch = sequence(top);
+      if (!branch || found.length + branch.length > MAX_LITERALS) return undefined;
+      found.push(...branch);
+      if (source[index] !== "|") return found;
+      index++;
+    }
+  };
+  /** One alternative: the literals it spells, each possible combination of its groups' alternatives. */
+  const sequence = (top: boolean): Literal[] | undefined => {
+    let texts = [""];
+    let wordStart = false;
+    let wordEnd = false;
+    while (index < source.length && source[index] !== "|" && source[index] !== ")") {
+      if (wordEnd) return undefined;
+      const char = source[index]!;
+      if (char === "\\") {
+        const escaped = source[index + 1];
+        index += 2;
+        if (escaped === "b") {
+          // A boundary inside a group would bound only some of the literals: not "plain text".
+          if (!top) return undefined;
+          if (texts.length === 1 && texts[0] === "" && !wordStart) wordStart = true;
+          else wordEnd = true;
+        } else if (escaped === undefined || /[\dA-Za-z]/.test(escaped)) {
+          return undefined;
+        } else {
+          texts = texts.map((text) => text + escaped);
+        }
+      } else if (source.startsWith("(?:", index)) {
+        index += 3;
+        const inner = alternatives(false);
+        if (!inner || source[index] !== ")") return undefined;
+        index++;
+        if (texts.length * inner.length > MAX_LITERALS) return undefined;
+        texts = texts.flatMap((text) => inner.map((literal) => text + literal.text));
+      } else if (SYNTAX.has(char)) {
+        return undefined;
+      } else {
+        texts = texts.map((text) => text + char);
+        index++;
+      }
+    }
+    return texts.map((text) => ({ text, wordStart, wordEnd }));
+  };
+  const literals = alternatives(true);
+  return literals && index === source.length ? literals : undefined;
 }

@@ -3,7 +3,8 @@ import { calleeName } from "../core/ast.js";
 import { MAX_INSTANCE_DEPTH, MAX_STRING_LENGTH } from "../core/limits.js";
 import { memoised } from "../core/memo.js";
 import { nodesOfType } from "../core/node-index.js";
-import { escapeRegExp } from "../core/regexp-source.js";
+import { LiteralSearch } from "../core/literal-search.js";
+import { escapeRegExp, type Literal } from "../core/regexp-source.js";
 import { getPropertyKey, getStaticString, getStringPattern, hasScheme, trimLeadingSlashes, trimTrailingSlashes } from "../core/static.js";
 import type { RuleContext, SourceCode } from "../core/types.js";
 import { readSettings, type FailureMode, type HelperSetting, type VippsSettings, type WrapperSetting } from "../settings.js";
@@ -138,7 +139,7 @@ const SHAPE_WORDS: readonly { readonly endpoint: EndpointSpec; readonly shapes: 
 const SDK_MODULE_HINT = new RegExp(
   `["'\`](?:${MODULE_NAMES.filter((name) => name.includes("vipps")).map(escapeRegExp).join("|")})["'\`]`,
 );
-const scanCache = new WeakMap<VippsSettings, RegExp>();
+const scanCache = new WeakMap<VippsSettings, LiteralSearch>();
 /** What the evidence model needs in the text: a Vipps name or header, or a body name only Vipps endpoints take. */
 const EVIDENCE_HINT = new RegExp(["vipps", ...EVIDENCE_WORDS].map(escapeRegExp).join("|"), "i");
 
@@ -155,30 +156,29 @@ function possibleShapes(text: string): EndpointSpec[] {
 }
 
 /**
- * One case-insensitive scan over the text that every file passes through. It looks only for what every findable
- * request needs in the file itself: "vipps" (every Vipps host, both SDK module names), an API path, a configured
- * host or wrapper name, or the longest name of each body shape. A transport module name alone is not enough: a
- * `fetch` or axios call is a Vipps call only when its URL has a Vipps host or path in this file. The exact tests run
- * only on the few files this lets through.
+ * What every findable request needs in the file itself, in any case: "vipps" (every Vipps host, both SDK module
+ * names), an API path, a configured host or wrapper name, or the longest name of each body shape. A transport module
+ * name alone is not enough: a `fetch` or axios call is a Vipps call only when its URL has a Vipps host or path in this
+ * file. The rule kit's gate looks for these and the rules' hints in one scan of every file; the exact tests run only
+ * on the few files it lets through.
  */
-export function firstScan(settings: VippsSettings): RegExp {
+export function firstScanLiterals(settings: VippsSettings): Literal[] {
+  const shapeAnchors = SHAPE_WORDS.flatMap(({ shapes }) => shapes.map((words) => words.reduce((a, b) => (b.length > a.length ? b : a))));
+  const paths = APIS.flatMap((api) => api.pathPrefixes).filter((prefix) => !prefix.includes("vipps"));
+  return [
+    ...paths.map((prefix) => prefix.replace(/\/$/, "")),
+    "vipps",
+    ...EVIDENCE_WORDS,
+    ...settings.hosts,
+    ...settings.wrappers.map(lastNamePart),
+    ...settings.helpers.map(lastNamePart),
+    ...new Set(shapeAnchors),
+  ].map((text) => ({ text }));
+}
+
+function firstScan(settings: VippsSettings): LiteralSearch {
   let scan = scanCache.get(settings);
-  if (!scan) {
-    const shapeAnchors = SHAPE_WORDS.flatMap(({ shapes }) => shapes.map((words) => words.reduce((a, b) => (b.length > a.length ? b : a))));
-    const paths = APIS.flatMap((api) => api.pathPrefixes).filter((prefix) => !prefix.includes("vipps"));
-    const words = [
-      "vipps",
-      ...EVIDENCE_WORDS,
-      ...settings.hosts,
-      ...settings.wrappers.map(lastNamePart),
-      ...settings.helpers.map(lastNamePart),
-      ...new Set(shapeAnchors),
-    ];
-    // The paths share their leading slash, which V8 then tests once per position instead of once per path.
-    const pathGroup = `/(?:${paths.map((prefix) => escapeRegExp(prefix.slice(1).replace(/\/$/, ""))).join("|")})`;
-    scan = new RegExp([pathGroup, ...words.map(escapeRegExp)].join("|"), "i");
-    scanCache.set(settings, scan);
-  }
+  if (!scan) scanCache.set(settings, (scan = new LiteralSearch(firstScanLiterals(settings))));
   return scan;
 }
 
