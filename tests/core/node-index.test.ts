@@ -137,6 +137,10 @@ describe("node index", () => {
     expect(nodesOfType(third, neverAsked)).toEqual(walked(third, neverAsked));
     expect(nodesOfType(third, AST_NODE_TYPES.ClassBody)).toEqual(walked(third, AST_NODE_TYPES.ClassBody));
     expect(nodesOfType(third, AST_NODE_TYPES.TSEnumDeclaration)).toEqual([]);
+    // A list the index built while the file was indexed is put in source order too (nested templates' quasis).
+    const quasis = nodesOfType(third, AST_NODE_TYPES.TemplateElement);
+    expect(quasis.map((quasi) => quasi.value.raw).slice(0, 4)).toEqual(["outer ", "inner ", " tail", " end"]);
+    expect(quasis).toEqual([...walked(third, AST_NODE_TYPES.TemplateElement)].sort((a, b) => a.range[0] - b.range[0]));
   });
 });
 
