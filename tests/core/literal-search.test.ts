@@ -5,49 +5,73 @@ import { escapeRegExp, type Literal } from "../../src/core/regexp-source.js";
 
 /** What the search must answer: the literals as one case-insensitive regular expression. */
 const asRegExp = (literals: readonly Literal[]): RegExp =>
-  new RegExp(literals.map(({ text, wordStart, wordEnd }) => `${wordStart ? "\\b" : ""}${escapeRegExp(text)}${wordEnd ? "\\b" : ""}`).join("|"), "i");
+  literals.length === 0
+    ? /(?!)/
+    : new RegExp(literals.map(({ text, wordStart, wordEnd }) => `${wordStart ? "\\b" : ""}${escapeRegExp(text)}${wordEnd ? "\\b" : ""}`).join("|"), "i");
 
 describe("LiteralSearch", () => {
-  const gate = new LiteralSearch([{ text: "vipps" }, { text: "/ecomm/v2" }, { text: "merchantSerialNumber" }, { text: "nnin", wordStart: true, wordEnd: true }]);
+  const gateLiterals: Literal[] = [{ text: "vipps" }, { text: "/ecomm/v2" }, { text: "merchantSerialNumber" }, { text: "nnin", wordStart: true, wordEnd: true }];
+  /** Each row: the literals, a text, whether the text holds one of them; the literals' regular expression agrees. */
+  const answers = (rows: readonly (readonly [readonly Literal[], string, boolean])[]): void => {
+    for (const [literals, text, expected] of rows) {
+      expect(new LiteralSearch(literals).test(text), text).toBe(expected);
+      expect(asRegExp(literals).test(text), `the reference on ${text}`).toBe(expected);
+    }
+  };
 
-  it("finds a literal anywhere, its ASCII letters in any case", () => {
-    expect(gate.test("vipps")).toBe(true);
-    expect(gate.test("const url = `${base}/ecomm/v2/payments`;")).toBe(true);
-    expect(gate.test("import Vipps from 'x'")).toBe(true);
-    expect(gate.test("VIPPS_CLIENT_ID")).toBe(true);
-    expect(gate.test("x.MERCHANTSERIALNUMBER")).toBe(true);
-    expect(gate.test("https://api.example.com/ecomm/v3")).toBe(false);
-    expect(gate.test("vipp s")).toBe(false);
-    expect(gate.test("")).toBe(false);
-    expect(gate.test("vip")).toBe(false);
+  it("finds a literal anywhere, its ASCII letters in any case, by the scan and by the short words' expression", () => {
+    answers([
+      [gateLiterals, "vipps", true],
+      [gateLiterals, "const url = `${base}/ecomm/v2/payments`;", true],
+      [gateLiterals, "import Vipps from 'x'", true],
+      [gateLiterals, "VIPPS_CLIENT_ID", true],
+      [gateLiterals, "x.MERCHANTSERIALNUMBER", true],
+      [gateLiterals, "/ECOMM/V2", true],
+      [gateLiterals, "https://api.example.com/ecomm/v3", false],
+      [gateLiterals, "vipp s merchantSerialNumbe", false],
+      [gateLiterals, "", false],
+      [gateLiterals, "vip", false],
+    ]);
   });
 
-  it("keeps word boundaries, at the text's ends too", () => {
-    expect(gate.test("nnin")).toBe(true);
-    expect(gate.test(`scope: "openid nnin phoneNumber"`)).toBe(true);
-    expect(gate.test("scope=openid+NNIN")).toBe(true);
-    expect(gate.test("scope=openid%20nnin")).toBe(false);
-    expect(gate.test("running")).toBe(false);
-    expect(gate.test("nnin_altered nnin2 xnnin")).toBe(false);
-    expect(new LiteralSearch([{ text: "-ms-", wordStart: true }]).test("-ms-date")).toBe(false);
-    expect(new LiteralSearch([{ text: "-ms-", wordStart: true }]).test("x -ms-date")).toBe(false);
-    expect(new LiteralSearch([{ text: "-ms-", wordStart: true }]).test("x-ms-date")).toBe(true);
+  it("keeps word boundaries, at the text's ends too, in scanned literals and short ones", () => {
+    const bounded: Literal[] = [{ text: "-ms-", wordStart: true }, { text: "merchant", wordStart: true, wordEnd: true }];
+    answers([
+      [gateLiterals, "nnin", true],
+      [gateLiterals, `scope: "openid nnin phoneNumber"`, true],
+      [gateLiterals, "scope=openid+NNIN", true],
+      [gateLiterals, "scope=openid%20nnin", false],
+      [gateLiterals, "running", false],
+      [gateLiterals, "nnin_altered nnin2 xnnin", false],
+      [bounded, "-ms-date", false],
+      [bounded, "x -ms-date", false],
+      [bounded, "x-ms-date", true],
+      [bounded, "Merchant", true],
+      [bounded, "the merchant.", true],
+      [bounded, "merchants merchant_id getMerchant", false],
+    ]);
   });
 
   it("folds the case of ASCII letters only, as the i flag without u does", () => {
-    const search = new LiteralSearch([{ text: "ks" }, { text: "åpen" }]);
     // U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S: their case maps to ASCII, which the i flag ignores.
-    expect(search.test("\u212as")).toBe(false);
-    expect(search.test("k\u017f")).toBe(false);
-    expect(search.test("KS")).toBe(true);
-    // A literal beyond ASCII is found with the i flag's own folding.
-    expect(search.test("ÅPEN")).toBe(true);
-    expect(search.test("apen")).toBe(false);
+    const literals: Literal[] = [{ text: "ks" }, { text: "checkout/ks" }, { text: "åpen" }];
+    answers([
+      [literals, "\u212as", false],
+      [literals, "k\u017f", false],
+      [literals, "CHECKOUT/\u212aS", false],
+      [literals, "KS", true],
+      [literals, "CHECKOUT/KS", true],
+      // A literal beyond ASCII is found with the i flag's own folding.
+      [literals, "ÅPEN", true],
+      [literals, "apen", false],
+    ]);
   });
 
   it("finds literals of one character, and answers no with none at all", () => {
-    expect(new LiteralSearch([{ text: "x" }, { text: "vipps" }]).test("a X b")).toBe(true);
-    expect(new LiteralSearch([]).test("anything at all, however long it is")).toBe(false);
+    answers([
+      [[{ text: "x" }, { text: "vipps" }], "a X b", true],
+      [[], "anything at all, however long it is", false],
+    ]);
   });
 
   it("finds a literal another one contains, and one that is repeated", () => {
