@@ -93,6 +93,13 @@ describe("the rule kit's pre-filter", () => {
     expect(() => probe(/^mobilepay$/m)).toThrow('vipps/probe: a textHint may have the flags i, g, y and d only (it has "m")');
   });
 
+  it("refuses a hint the gate cannot read as words, unless it names its words", () => {
+    expect(() => probe(/PUBLIC_[A-Z_]{0,20}PAYWALL/)).toThrow(
+      "vipps/probe: a textHint must be literal words (letters, escaped punctuation, (?:…) groups, \\b at the ends), or come with textHintWords",
+    );
+    expect(() => probe(/pay\.(?:dk|fi)|\bnnin\b/i)).not.toThrow();
+  });
+
   it("lets a file through on the rule's file hint (its path or settings), which the text cannot show", () => {
     const byPath = (context: { filename: string }) => context.filename.includes("vipps/webhook");
     expect(runs(`export async function POST() {}`, undefined, byPath, "app/api/vipps/webhook/route.js")).toBe(true);
